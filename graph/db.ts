@@ -1,0 +1,101 @@
+/**
+ * The one executor every Cypher statement runs through (as neo4j/graphql's Executor):
+ * reads through `executeRead` (so cluster followers serve them), writes through
+ * `executeWrite`, a per-transaction timeout, driver errors mapped to the contract's
+ * codes, and rows mapped to plain values so driver types never leave graph/.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import { fromDriverError } from './errors.ts';
+
+export type Params = Record<string, unknown>;
+
+/** One transaction's view: run a statement, get plain rows. */
+export interface Tx {
+  run<Row = Record<string, unknown>>(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+export interface GraphOptions {
+  database?: string;
+  /** Per-transaction database timeout (QUERY_TIMEOUT_MS). */
+  queryTimeoutMs: number;
+}
+
+export class Graph {
+  /**
+   * Statements sent to the server since start. Tests read the difference across one
+   * request to show that round trips do not grow with the number of items.
+   */
+  roundTrips = 0;
+
+  constructor(readonly driver: Driver, private readonly options: GraphOptions) {}
+
+  /** Runs one read statement in its own read transaction. */
+  read<Row = Record<string, unknown>>(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.readTx((tx) => tx.run<Row>(cypher, params));
+  }
+
+  /** Runs one write statement in its own write transaction. */
+  write<Row = Record<string, unknown>>(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.writeTx((tx) => tx.run<Row>(cypher, params));
+  }
+
+  /** `work` may be retried by the driver on transient failures: keep it idempotent. */
+  readTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs): Promise<T> {
+    return this.transaction('READ', work, timeoutMs);
+  }
+
+  writeTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs): Promise<T> {
+    return this.transaction('WRITE', work, timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: timeoutMs };
+    const body = (mtx: ManagedTransaction) => work(this.wrap(mtx));
+    try {
+      return await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+    } catch (err) {
+      throw fromDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private wrap(mtx: ManagedTransaction): Tx {
+    return {
+      run: async <Row>(cypher: string, params: Params = {}) => {
+        this.roundTrips += 1;
+        const result: QueryResult = await mtx.run(cypher, params);
+        return result.records.map((record) => toPlain(record.toObject()) as Row);
+      },
+    };
+  }
+}
+
+/**
+ * Driver values to plain JS: Integer → number, temporal values → ISO strings,
+ * nodes and relationships → their properties.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value !== 'object') return value;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)
+    || neo4j.isDuration(value as never) || neo4j.isTime(value as never) || neo4j.isLocalTime(value as never)) {
+    return String(value);
+  }
+  if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
+    return toPlain((value as { properties: unknown }).properties);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
+  return out;
+}

@@ -1,0 +1,150 @@
+/**
+ * The import rules that need nothing but the input itself (contract: Import):
+ * empty ids and names, duplicate ids, levels, intervals, orchestrators, owners,
+ * negative amounts. It also lists every reference the input makes, so that
+ * references.ts can resolve the ones the input does not define against the store.
+ *
+ * Input here has passed shape.ts: every field has its declared JSON type.
+ */
+import type { EcosystemInput, ParticipationInput } from '../model/ecosystem.ts';
+import type { Problem } from '../errors.ts';
+
+export type RefKind = 'region' | 'industry' | 'capability' | 'partner' | 'customer' | 'commitment';
+
+/** One reference from the input to something of `kind` with id `id`, at `path`. */
+export interface Reference {
+  kind: RefKind;
+  id: string;
+  path: string;
+}
+
+export interface RuleResult {
+  problems: Problem[];
+  references: Reference[];
+  /** Ids the input defines, per kind. */
+  defined: Record<RefKind, Set<string>>;
+}
+
+export function checkRules(input: EcosystemInput): RuleResult {
+  const problems: Problem[] = [];
+  const references: Reference[] = [];
+  const defined: Record<RefKind, Set<string>> = {
+    region: new Set(), industry: new Set(), capability: new Set(), partner: new Set(), customer: new Set(), commitment: new Set(),
+  };
+  const seen = new Map<string, string>(); // `${kind}:${id}` → first path
+  const problem = (path: string, message: string) => problems.push({ path, message });
+  const ref = (kind: RefKind, id: string, path: string) => references.push({ kind, id, path });
+
+  /** Checks an id for emptiness and uniqueness within its kind. */
+  const define = (kind: string, id: string, path: string, into?: Set<string>) => {
+    if (id.trim() === '') { problem(path, 'must not be empty'); return; }
+    const key = `${kind}:${id}`;
+    const first = seen.get(key);
+    if (first !== undefined) problem(path, `duplicate ${kind} id "${id}" (first at ${first})`);
+    else seen.set(key, path);
+    into?.add(id);
+  };
+  const named = (name: string, path: string) => {
+    if (name.trim() === '') problem(path, 'must not be empty');
+  };
+  const level = (value: number, path: string) => {
+    if (value < 1 || value > 5) problem(path, `level must be between 1 and 5, got ${value}`);
+  };
+  const notNegative = (value: number | null | undefined, path: string) => {
+    if (typeof value === 'number' && value < 0) problem(path, `must not be negative, got ${value}`);
+  };
+
+  input.regions?.forEach((r, i) => { define('region', r.code, `regions[${i}].code`, defined.region); named(r.name, `regions[${i}].name`); });
+  input.industries?.forEach((r, i) => { define('industry', r.code, `industries[${i}].code`, defined.industry); named(r.name, `industries[${i}].name`); });
+  input.capabilities?.forEach((c, i) => { define('capability', c.id, `capabilities[${i}].id`, defined.capability); named(c.name, `capabilities[${i}].name`); });
+
+  input.partners?.forEach((p, i) => {
+    const at = `partners[${i}]`;
+    define('partner', p.id, `${at}.id`, defined.partner);
+    named(p.name, `${at}.name`);
+    p.regions?.forEach((code, j) => ref('region', code, `${at}.regions[${j}]`));
+    p.industries?.forEach((code, j) => ref('industry', code, `${at}.industries[${j}]`));
+    const held = new Set<string>();
+    p.capabilities?.forEach((h, j) => {
+      ref('capability', h.capability, `${at}.capabilities[${j}].capability`);
+      if (held.has(h.capability)) problem(`${at}.capabilities[${j}].capability`, `capability "${h.capability}" is listed twice`);
+      held.add(h.capability);
+      level(h.level, `${at}.capabilities[${j}].level`);
+    });
+  });
+
+  input.customers?.forEach((c, i) => {
+    const at = `customers[${i}]`;
+    define('customer', c.id, `${at}.id`, defined.customer);
+    named(c.name, `${at}.name`);
+    ref('region', c.region, `${at}.region`);
+    ref('industry', c.industry, `${at}.industry`);
+  });
+
+  input.engagements?.forEach((e, i) => {
+    const at = `engagements[${i}]`;
+    define('engagement', e.id, `${at}.id`);
+    named(e.name, `${at}.name`);
+    ref('customer', e.customer, `${at}.customer`);
+    notNegative(e.value, `${at}.value`);
+    if (e.startDate && e.endDate && e.endDate < e.startDate) problem(`${at}.endDate`, `must not be before startDate ${e.startDate}`);
+
+    const required = new Set<string>();
+    e.requires?.forEach((r, j) => {
+      ref('capability', r.capability, `${at}.requires[${j}].capability`);
+      if (required.has(r.capability)) problem(`${at}.requires[${j}].capability`, `capability "${r.capability}" is required twice`);
+      required.add(r.capability);
+      level(r.level, `${at}.requires[${j}].level`);
+    });
+
+    const participants = e.participants ?? [];
+    participants.forEach((p, j) => {
+      ref('partner', p.partner, `${at}.participants[${j}].partner`);
+      if (p.to && p.to <= p.from) problem(`${at}.participants[${j}].to`, `must be after from (${p.from})`);
+    });
+    checkOrchestrators(participants, `${at}.participants`, problem);
+    if (e.status === 'ACTIVE' && !participants.some((p) => p.role === 'ORCHESTRATOR' && !p.to)) {
+      problem(`${at}.participants`, 'an ACTIVE engagement needs an open ORCHESTRATOR interval (one without "to")');
+    }
+    const participating = new Set(participants.map((p) => p.partner));
+
+    e.contributions?.forEach((k, j) => {
+      define('contribution', k.id, `${at}.contributions[${j}].id`);
+      ref('partner', k.partner, `${at}.contributions[${j}].partner`);
+      notNegative(k.amount, `${at}.contributions[${j}].amount`);
+    });
+    e.commitments?.forEach((m, j) => {
+      define('commitment', m.id, `${at}.commitments[${j}].id`, defined.commitment);
+      ref('partner', m.owner, `${at}.commitments[${j}].owner`);
+      if (!participating.has(m.owner)) {
+        problem(`${at}.commitments[${j}].owner`, `"${m.owner}" never participates in engagement "${e.id}"`);
+      }
+      m.dependsOn?.forEach((d, k) => ref('commitment', d, `${at}.commitments[${j}].dependsOn[${k}]`));
+    });
+    e.outcomes?.forEach((o, j) => {
+      define('outcome', o.id, `${at}.outcomes[${j}].id`);
+      o.dependsOn?.forEach((d, k) => ref('commitment', d, `${at}.outcomes[${j}].dependsOn[${k}]`));
+    });
+  });
+
+  return { problems, references, defined };
+}
+
+/** Two ORCHESTRATOR intervals of one engagement may not share a day ([from, to) half-open). */
+function checkOrchestrators(participants: ParticipationInput[], at: string, problem: (path: string, message: string) => void): void {
+  const intervals = participants
+    .map((p, j) => ({ p, j }))
+    .filter(({ p }) => p.role === 'ORCHESTRATOR' && (!p.to || p.to > p.from))
+    .sort((a, b) => (a.p.from < b.p.from ? -1 : a.p.from > b.p.from ? 1 : a.j - b.j));
+  // Sorted by start, an interval overlaps an earlier one exactly when it starts before
+  // the latest end seen so far.
+  let latest: { p: ParticipationInput; j: number } | undefined;
+  for (const current of intervals) {
+    if (latest && (!latest.p.to || current.p.from < latest.p.to)) {
+      problem(`${at}[${current.j}]`,
+        `ORCHESTRATOR interval from ${current.p.from} overlaps the one at ${at}[${latest.j}] (${latest.p.partner}, from ${latest.p.from}${latest.p.to ? ` to ${latest.p.to}` : ''})`);
+    }
+    const endsLater = !latest || (latest.p.to !== undefined && latest.p.to !== null && (!current.p.to || current.p.to > latest.p.to));
+    if (endsLater) latest = current;
+  }
+}

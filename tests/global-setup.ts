@@ -1,0 +1,48 @@
+/**
+ * Starts one local Neo4j for the whole test run, on a free port with a temporary data
+ * directory, and hands its URI to the tests (`inject('neo4jUri')`). A run against an
+ * existing server instead: set TEST_NEO4J_URI (its data is wiped by the tests).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startLocalNeo4j, type LocalNeo4j } from '../graph/server/launcher.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+  }
+}
+
+let server: LocalNeo4j | undefined;
+let dataDir: string | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  const external = process.env.TEST_NEO4J_URI;
+  if (external) {
+    project.provide('neo4jUri', external);
+    return;
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'ecomap-test-neo4j-'));
+  server = await startLocalNeo4j({ dataDir, boltPort: await freePort(), pageCacheMb: 256 });
+  project.provide('neo4jUri', server.uri);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** A port the OS just handed out and released. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

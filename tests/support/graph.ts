@@ -1,0 +1,35 @@
+/**
+ * The test side of the real database: a Graph on the server global-setup.ts started,
+ * and a wipe so each test file starts from an empty graph.
+ */
+import { createHash } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import { inject } from 'vitest';
+import { Graph } from '../../graph/db.ts';
+import { applySchema } from '../../graph/schema.ts';
+
+export async function openTestGraph(options: { queryTimeoutMs?: number } = {}): Promise<Graph> {
+  const driver = neo4j.driver(inject('neo4jUri'), undefined, { disableLosslessIntegers: true, logging: { level: 'error', logger: () => {} } });
+  const graph = new Graph(driver, { queryTimeoutMs: options.queryTimeoutMs ?? 30_000 });
+  await applySchema(graph);
+  return graph;
+}
+
+/** Deletes every node and relationship (the schema stays). */
+export async function wipe(graph: Graph): Promise<void> {
+  await graph.write('MATCH (n) WHERE NOT n:GraphState DETACH DELETE n');
+}
+
+/** Counts of nodes and relationships and a hash of all content, to compare graph states. */
+export async function snapshot(graph: Graph): Promise<{ nodes: number; relationships: number; hash: string }> {
+  const nodes = await graph.read<{ labels: string[]; props: Record<string, unknown> }>(
+    'MATCH (n) WHERE NOT n:GraphState RETURN labels(n) AS labels, properties(n) AS props');
+  const rels = await graph.read<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
+    'MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.code) AS from, type(r) AS type, coalesce(b.id, b.code) AS to, properties(r) AS props');
+  const lines = [...nodes.map((n) => `${n.labels.join(':')} ${stable(n.props)}`), ...rels.map((r) => `${r.from}-${r.type}${stable(r.props)}->${r.to}`)].sort();
+  return { nodes: nodes.length, relationships: rels.length, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
+}
+
+function stable(value: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k]]));
+}
