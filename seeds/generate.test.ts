@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { PARTNER_TYPES } from '../graph/model/ecosystem.ts';
+import { importEcosystem } from '../graph/import/import.ts';
+import { findImportProblems } from '../graph/import/validate.ts';
+import { openTestGraph, wipe } from '../tests/support/graph.ts';
+import { generateEcosystem, writeEcosystem } from './generate.ts';
+
+const SIZE = { partners: 500, engagements: 3000, seed: 42 };
+const eco = generateEcosystem(SIZE);
+const partners = eco.partners ?? [];
+const engagements = eco.engagements ?? [];
+
+/** A sink that takes chunks slowly and records how much was ever buffered. */
+class SlowSink extends Writable {
+  text = '';
+  maxBuffered = 0;
+  drains = 0;
+  constructor() {
+    super({ highWaterMark: 1024, decodeStrings: false });
+    this.on('drain', () => { this.drains++; });
+  }
+  override _write(chunk: string, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.maxBuffered = Math.max(this.maxBuffered, this.writableLength);
+    this.text += chunk;
+    setImmediate(done);
+  }
+}
+
+describe('generateEcosystem', () => {
+  it('is deterministic for a seed and differs across seeds', () => {
+    const small = { partners: 120, engagements: 400, seed: 7 };
+    expect(JSON.stringify(generateEcosystem(small))).toBe(JSON.stringify(generateEcosystem(small)));
+    expect(JSON.stringify(generateEcosystem({ ...small, seed: 8 }))).not.toBe(JSON.stringify(generateEcosystem(small)));
+  });
+
+  it('produces the counts asked for and a catalog scaled to the size', () => {
+    expect(partners).toHaveLength(500);
+    expect(engagements).toHaveLength(3000);
+    expect(eco.customers).toHaveLength(300);
+    expect(eco.regions?.length).toBeGreaterThanOrEqual(20);
+    expect(eco.regions?.length).toBeLessThanOrEqual(40);
+    expect(eco.industries?.length).toBeGreaterThanOrEqual(8);
+    expect(eco.industries?.length).toBeLessThanOrEqual(12);
+    expect(eco.capabilities?.length).toBeGreaterThanOrEqual(30);
+    expect(eco.capabilities?.length).toBeLessThanOrEqual(60);
+    expect(generateEcosystem({ partners: 3, engagements: 4, seed: 1 }).customers).toHaveLength(1);
+    const big = generateEcosystem({ partners: 50_000, engagements: 0, seed: 1 });
+    expect(big.regions?.length).toBeGreaterThan(eco.regions?.length ?? 0);
+    expect(big.capabilities?.length).toBeGreaterThan(eco.capabilities?.length ?? 0);
+    expect(big.capabilities?.length).toBeLessThanOrEqual(60);
+  });
+
+  it('pads ids to the width the size needs', () => {
+    expect(partners[0]?.id).toBe('p001');
+    expect(partners[499]?.id).toBe('p500');
+    expect(engagements[0]?.id).toBe('e0001');
+    expect(eco.customers?.[0]?.id).toBe('c001');
+    expect(engagements.flatMap((e) => e.commitments ?? [])[0]?.id).toMatch(/^m\d{5}$/);
+    expect(engagements.flatMap((e) => e.outcomes ?? [])[0]?.id).toMatch(/^o\d{4}$/);
+    expect(engagements.flatMap((e) => e.contributions ?? [])[0]?.id).toMatch(/^k\d{5}$/);
+  });
+
+  it('concentrates engagements on few partners and leaves a long tail idle', () => {
+    const load = new Map(partners.map((p) => [p.id, 0]));
+    for (const e of engagements) {
+      for (const id of new Set((e.participants ?? []).map((p) => p.partner))) load.set(id, (load.get(id) ?? 0) + 1);
+    }
+    const counts = [...load.values()].sort((a, b) => b - a);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const top = counts.slice(0, counts.length / 10).reduce((a, b) => a + b, 0);
+    expect(top / total).toBeGreaterThan(0.5);
+    expect(counts.filter((c) => c === 0).length / counts.length).toBeGreaterThan(0.25);
+    // ...while no single partner sits in most engagements.
+    expect((counts[0] ?? 0) / engagements.length).toBeLessThan(0.5);
+  });
+
+  it('covers the vocabulary: all partner types, a few INACTIVE, every status', () => {
+    expect(new Set(partners.map((p) => p.type))).toEqual(new Set(PARTNER_TYPES));
+    const inactive = partners.filter((p) => p.status === 'INACTIVE').length / partners.length;
+    expect(inactive).toBeGreaterThan(0.01);
+    expect(inactive).toBeLessThan(0.1);
+    for (const p of partners) {
+      expect(p.regions?.length).toBeGreaterThanOrEqual(1);
+      expect(p.regions?.length).toBeLessThanOrEqual(3);
+      expect(p.industries?.length).toBeGreaterThanOrEqual(1);
+      expect(p.industries?.length).toBeLessThanOrEqual(3);
+      expect(p.capabilities?.length).toBeGreaterThanOrEqual(1);
+      expect(p.capabilities?.length).toBeLessThanOrEqual(6);
+    }
+    expect(new Set(engagements.map((e) => e.status)).size).toBe(5);
+    const commitments = engagements.flatMap((e) => e.commitments ?? []);
+    expect(new Set(commitments.map((m) => m.status))).toEqual(new Set(['PENDING', 'IN_PROGRESS', 'DELIVERED', 'LATE', 'FAILED']));
+    const outcomes = engagements.flatMap((e) => e.outcomes ?? []);
+    expect(new Set(outcomes.map((o) => o.status))).toEqual(new Set(['PENDING', 'MET', 'PARTIALLY_MET', 'MISSED']));
+    expect(engagements.some((e) => e.value === null)).toBe(true);
+    for (const e of engagements) {
+      expect(new Set(e.participants?.map((p) => p.partner)).size).toBeLessThanOrEqual(5);
+      expect(e.requires?.length).toBeGreaterThanOrEqual(1);
+      expect(e.requires?.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('has handovers and a few dependencies across engagements', () => {
+    const handovers = engagements.filter((e) => {
+      const orchestrators = (e.participants ?? []).filter((p) => p.role === 'ORCHESTRATOR');
+      const [first, second] = orchestrators;
+      return orchestrators.length === 2 && first?.to === second?.from &&
+        (e.participants ?? []).some((p) => p.partner === first?.partner && p.role === 'CONTRIBUTOR' && p.from === first?.to);
+    });
+    expect(handovers.length).toBeGreaterThan(engagements.length * 0.03);
+    const engagementOf = new Map(engagements.flatMap((e) => (e.commitments ?? []).map((m) => [m.id, e.id])));
+    const deps = engagements.flatMap((e) => (e.commitments ?? []).flatMap((m) => (m.dependsOn ?? []).map((d) => [e.id, d] as const)));
+    const cross = deps.filter(([e, d]) => engagementOf.get(d) !== e).length;
+    expect(cross).toBeGreaterThan(0);
+    expect(cross / deps.length).toBeLessThan(0.3);
+  });
+
+  it('satisfies every import rule: the real validator on the real database finds nothing', async () => {
+    const graph = await openTestGraph();
+    try {
+      await wipe(graph);
+      expect(await graph.readTx((tx) => findImportProblems(tx, eco))).toEqual([]);
+      // Tiny and odd sizes must hold the rules too.
+      for (const size of [{ partners: 1, engagements: 50 }, { partners: 2, engagements: 0 }, { partners: 7, engagements: 300 }]) {
+        expect(await graph.readTx((tx) => findImportProblems(tx, generateEcosystem({ ...size, seed: 3 })))).toEqual([]);
+      }
+      const small = generateEcosystem({ partners: 60, engagements: 400, seed: 8 });
+      const counts = await importEcosystem(graph, small);
+      expect(counts.engagements).toBe(400);
+    } finally {
+      await graph.close();
+    }
+  });
+});
+
+describe('writeEcosystem', () => {
+  it('streams, with backpressure, exactly the ecosystem generateEcosystem returns', async () => {
+    const options = { partners: 200, engagements: 1500, seed: 11 };
+    const sink = new SlowSink();
+    await writeEcosystem(options, sink);
+    expect(JSON.parse(sink.text)).toEqual(generateEcosystem(options));
+    expect(sink.drains).toBeGreaterThan(0);
+    // Never more than about one 64 KiB chunk waiting: the writer waited for 'drain'.
+    expect(sink.maxBuffered).toBeLessThan(200 * 1024);
+    expect(sink.text.length).toBeGreaterThan(1024 * 1024);
+  });
+
+  it('runs as a CLI and writes the same JSON to stdout', async () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const { stdout } = await promisify(execFile)(
+      'node_modules/.bin/tsx', ['seeds/generate.ts', '--partners', '40', '--engagements', '120', '--seed', '9'],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect(JSON.parse(stdout)).toEqual(generateEcosystem({ partners: 40, engagements: 120, seed: 9 }));
+  });
+});

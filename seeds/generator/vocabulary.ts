@@ -1,0 +1,116 @@
+/**
+ * Word lists for the synthetic ecosystem. Regions are ordered roughly by market size,
+ * because the catalog takes a prefix of each list when the ecosystem is small.
+ */
+
+export const REGIONS: readonly (readonly [code: string, name: string])[] = [
+  ['US', 'United States'], ['DE', 'Germany'], ['GB', 'United Kingdom'], ['JP', 'Japan'],
+  ['FR', 'France'], ['IN', 'India'], ['CA', 'Canada'], ['AU', 'Australia'],
+  ['BR', 'Brazil'], ['NL', 'Netherlands'], ['SG', 'Singapore'], ['ES', 'Spain'],
+  ['IT', 'Italy'], ['CH', 'Switzerland'], ['SE', 'Sweden'], ['KR', 'South Korea'],
+  ['MX', 'Mexico'], ['AE', 'United Arab Emirates'], ['PL', 'Poland'], ['IE', 'Ireland'],
+  ['BE', 'Belgium'], ['AT', 'Austria'], ['DK', 'Denmark'], ['NO', 'Norway'],
+  ['FI', 'Finland'], ['SA', 'Saudi Arabia'], ['ZA', 'South Africa'], ['IL', 'Israel'],
+  ['PT', 'Portugal'], ['CZ', 'Czechia'], ['NZ', 'New Zealand'], ['MY', 'Malaysia'],
+  ['ID', 'Indonesia'], ['CL', 'Chile'], ['CO', 'Colombia'], ['AR', 'Argentina'],
+  ['TR', 'Türkiye'], ['NG', 'Nigeria'], ['KE', 'Kenya'], ['EG', 'Egypt'],
+];
+
+/** [code, name, words customers of the industry use in their names]. */
+export const INDUSTRIES: readonly (readonly [code: string, name: string, words: readonly string[]])[] = [
+  ['FSI', 'Financial services', ['Bank', 'Capital', 'Payments']],
+  ['HLS', 'Healthcare and life sciences', ['Health', 'Pharma', 'Clinics']],
+  ['MFG', 'Manufacturing', ['Motors', 'Industries', 'Components']],
+  ['RET', 'Retail and consumer goods', ['Retail', 'Foods', 'Stores']],
+  ['TEL', 'Telecommunications', ['Telecom', 'Mobile', 'Networks']],
+  ['PUB', 'Public sector', ['Agency', 'Council', 'Authority']],
+  ['ENR', 'Energy and utilities', ['Energy', 'Power', 'Utilities']],
+  ['INS', 'Insurance', ['Insurance', 'Assurance', 'Mutual']],
+  ['TRN', 'Transportation and logistics', ['Logistics', 'Freight', 'Airlines']],
+  ['MED', 'Media and entertainment', ['Media', 'Studios', 'Broadcasting']],
+  ['EDU', 'Education', ['University', 'Learning', 'Academy']],
+  ['AGR', 'Agriculture', ['Farms', 'Agri', 'Harvest']],
+];
+
+export const CAPABILITIES: readonly (readonly [id: string, name: string])[] = [
+  ['genai', 'Generative AI'], ['ml-ops', 'MLOps'], ['data-platform', 'Data platform'],
+  ['data-governance', 'Data governance'], ['analytics', 'Analytics and BI'],
+  ['cloud-migration', 'Cloud migration'], ['kubernetes', 'Kubernetes'],
+  ['devops', 'DevOps'], ['security', 'Cyber security'], ['identity', 'Identity and access'],
+  ['erp', 'ERP implementation'], ['crm', 'CRM implementation'], ['hcm', 'HCM'],
+  ['integration', 'Integration and APIs'], ['iot', 'IoT'], ['edge', 'Edge computing'],
+  ['networking', 'Networking'], ['5g', '5G private networks'], ['sap', 'SAP'],
+  ['salesforce', 'Salesforce'], ['servicenow', 'ServiceNow'], ['mainframe', 'Mainframe modernisation'],
+  ['app-modernisation', 'Application modernisation'], ['low-code', 'Low-code'],
+  ['rpa', 'Robotic process automation'], ['contact-centre', 'Contact centre'],
+  ['ecommerce', 'E-commerce'], ['payments', 'Payments'], ['supply-chain', 'Supply chain'],
+  ['digital-twin', 'Digital twins'], ['computer-vision', 'Computer vision'],
+  ['nlp', 'Natural language processing'], ['search', 'Enterprise search'],
+  ['observability', 'Observability'], ['finops', 'FinOps'], ['managed-cloud', 'Managed cloud'],
+  ['managed-security', 'Managed security'], ['backup', 'Backup and recovery'],
+  ['hpc', 'High-performance computing'], ['quantum', 'Quantum readiness'],
+  ['blockchain', 'Blockchain'], ['ux-design', 'UX design'], ['mobile', 'Mobile apps'],
+  ['testing', 'Test automation'], ['change-management', 'Change management'],
+  ['training', 'Training and enablement'], ['licensing', 'Licensing advisory'],
+  ['marketplace-listing', 'Marketplace listing'], ['sovereign-cloud', 'Sovereign cloud'],
+  ['compliance', 'Regulatory compliance'], ['esg', 'ESG reporting'], ['gis', 'Geospatial'],
+  ['ar-vr', 'AR and VR'], ['robotics', 'Robotics'], ['streaming', 'Event streaming'],
+  ['data-science', 'Data science'], ['vector-db', 'Vector databases'],
+  ['agents', 'AI agents'], ['privacy', 'Privacy engineering'], ['sre', 'Site reliability'],
+];
+
+export const PARTNER_NAME_HEADS = [
+  'North', 'Blue', 'Iron', 'Silver', 'Red', 'Bright', 'Clear', 'Swift', 'Stone', 'Green',
+  'High', 'Deep', 'True', 'Bold', 'Cedar', 'Oak', 'Maple', 'Pine', 'Harbor', 'River',
+  'Summit', 'Key', 'Star', 'Sun', 'Moon', 'Cloud', 'Frost', 'Gold', 'Copper', 'Amber',
+  'Falcon', 'Eagle', 'Fox', 'Wolf', 'Bear', 'Lake', 'Ocean', 'Prairie', 'Granite', 'Crystal',
+] as const;
+export const PARTNER_NAME_TAILS = [
+  'wind', 'peak', 'bridge', 'line', 'field', 'gate', 'point', 'stone', 'wave', 'light',
+  'path', 'forge', 'works', 'vale', 'crest', 'port', 'brook', 'ridge', 'wood', 'spring',
+  'haven', 'mark', 'shore', 'view', 'rock',
+] as const;
+export const PARTNER_NAME_SUFFIXES = [
+  'Consulting', 'Systems', 'Digital', 'Labs', 'Partners', 'Solutions', 'Networks', 'Cloud',
+  'Analytics', 'Group', 'Technologies', 'Advisory', 'Services', 'AI', 'Software', 'Data',
+] as const;
+
+export const CUSTOMER_SYLLABLES = [
+  'al', 'bel', 'cor', 'dan', 'el', 'fen', 'gar', 'hal', 'ix', 'jor',
+  'kel', 'lum', 'mar', 'nor', 'or', 'pen', 'quin', 'ros', 'sel', 'tor',
+] as const;
+
+export const ENGAGEMENT_THEMES = [
+  'Claims', 'Supply chain', 'Customer service', 'Fraud detection', 'Billing', 'Data platform',
+  'Contact centre', 'Field service', 'Onboarding', 'Risk', 'Pricing', 'Forecasting',
+  'Procurement', 'Marketing', 'Inventory', 'HR', 'Finance close', 'Patient intake',
+  'Network', 'Security operations', 'Compliance', 'Maintenance', 'Sales', 'Logistics',
+  'Document processing', 'Knowledge base', 'Payments', 'Quality control', 'Energy trading',
+  'Student services',
+] as const;
+export const ENGAGEMENT_KINDS = [
+  'copilot', 'migration', 'modernisation', 'rollout', 'analytics', 'automation',
+  'integration', 'pilot', 'assessment', 'platform', 'upgrade', 'managed service',
+  'transformation', 'optimisation', 'consolidation', 'agent',
+] as const;
+
+export const COMMITMENT_DESCRIPTIONS = [
+  'Architecture signed off', 'Model tuned', 'Data pipeline live', 'Security review passed',
+  'Pilot users onboarded', 'Integration tested', 'Landing zone ready', 'Licences provisioned',
+  'Runbook handed over', 'Training delivered', 'Data migrated', 'Performance test passed',
+  'Go-live support staffed', 'Compliance evidence filed', 'APIs published', 'Dashboards delivered',
+  'Marketplace listing approved', 'Network capacity added', 'Change plan agreed',
+  'Backlog prioritised', 'Test environment provisioned', 'Support contract signed',
+  'Cutover rehearsed', 'Legacy system retired',
+] as const;
+
+export const OUTCOME_METRICS = [
+  'Handling time down', 'Cost to serve down', 'Conversion up', 'Churn down', 'Uptime up',
+  'Fraud losses down', 'Forecast error down', 'Cycle time down', 'Self-service rate up',
+  'Customer satisfaction up', 'Backlog down', 'Revenue per user up', 'Energy use down',
+  'First-time fix rate up', 'Onboarding time down',
+] as const;
+
+export const CURRENCIES: readonly (readonly [string, number])[] = [
+  ['USD', 55], ['EUR', 25], ['GBP', 10], ['JPY', 4], ['AUD', 3], ['CAD', 3],
+];
