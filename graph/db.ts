@@ -56,6 +56,8 @@ export class Graph {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // Shared bookmarks: a read after a write sees it, also on a cluster's followers.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     const config = { timeout: timeoutMs };
     const body = (mtx: ManagedTransaction) => work(this.wrap(mtx));

@@ -131,7 +131,7 @@ export function checkRules(input: EcosystemInput): RuleResult {
 }
 
 /** Two ORCHESTRATOR intervals of one engagement may not share a day ([from, to) half-open). */
-function checkOrchestrators(participants: ParticipationInput[], at: string, problem: (path: string, message: string) => void): void {
+export function checkOrchestrators(participants: ParticipationInput[], at: string, problem: (path: string, message: string) => void): void {
   const intervals = participants
     .map((p, j) => ({ p, j }))
     .filter(({ p }) => p.role === 'ORCHESTRATOR' && (!p.to || p.to > p.from))

@@ -1,0 +1,61 @@
+/**
+ * Role intervals (Participations): who held which role in an engagement, when.
+ * "Held on D" is `from <= D AND (to IS NULL OR D < to)` (contract: Analyses).
+ * Scope as everywhere: `$scope` null, or a PARTNER token's partner id, which sees the
+ * intervals of engagements in which it has held a role.
+ */
+
+export interface ParticipationRow {
+  partnerId: string;
+  engagementId: string;
+  role: string;
+  from: string;
+  to: string | null;
+}
+
+const ROW = `{partnerId: p.id, engagementId: e.id, role: r.role, from: toString(r.from), to: toString(r.to)}`;
+const IN_SCOPE = ` ($scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) }) `;
+
+/** Per key {engagementId, asOf}: the intervals in force on asOf, by role, then partner id. */
+export const PARTICIPANTS_ON = `
+UNWIND $keys AS k
+MATCH (e:Engagement {id: k.engagementId})
+WHERE` + IN_SCOPE + `
+RETURN k.engagementId AS engagementId, k.asOf AS asOf, COLLECT {
+  MATCH (p:Partner)-[r:PARTICIPATES_IN]->(e)
+  WHERE r.from <= date(k.asOf) AND (r.to IS NULL OR date(k.asOf) < r.to)
+  RETURN ` + ROW + ` ORDER BY r.role DESC, p.id
+} AS items`;
+
+/** Per engagement id: every interval, by `from`, then partner id (then role, for a stable order). */
+export const ROLE_HISTORY = `
+UNWIND $ids AS id
+MATCH (e:Engagement {id: id})
+WHERE` + IN_SCOPE + `
+RETURN id, COLLECT {
+  MATCH (p:Partner)-[r:PARTICIPATES_IN]->(e)
+  RETURN ` + ROW + ` ORDER BY r.from, p.id, r.role
+} AS items`;
+
+/**
+ * Per key {partnerId, role, after, limit}: a page of the partner's intervals, newest
+ * first (`from` descending, then engagement id, then role), and their total. `after`
+ * is the sort key of the last row seen: [from, engagementId, role].
+ */
+export const PARTNER_PARTICIPATION_PAGES = `
+UNWIND $keys AS k
+MATCH (p:Partner {id: k.partnerId})
+CALL (p, k) {
+  MATCH (p)-[r:PARTICIPATES_IN]->(e:Engagement)
+  WHERE (k.role IS NULL OR r.role = k.role) AND` + IN_SCOPE + `
+  RETURN count(r) AS totalCount
+}
+CALL (p, k) {
+  MATCH (p)-[r:PARTICIPATES_IN]->(e:Engagement)
+  WHERE (k.role IS NULL OR r.role = k.role) AND` + IN_SCOPE + `
+    AND (k.after IS NULL OR r.from < date(k.after[0])
+         OR (r.from = date(k.after[0]) AND (e.id > k.after[1] OR (e.id = k.after[1] AND r.role > k.after[2]))))
+  WITH p, r, e ORDER BY r.from DESC, e.id, r.role LIMIT k.limit
+  RETURN collect(` + ROW + `) AS page
+}
+RETURN k.i AS i, totalCount, page`;
