@@ -74,11 +74,24 @@ export class Graph {
     return {
       run: async <Row>(cypher: string, params: Params = {}) => {
         this.roundTrips += 1;
-        const result: QueryResult = await mtx.run(cypher, params);
+        const result: QueryResult = await mtx.run(cypher, toDriverParams(params) as Params);
         return result.records.map((record) => toPlain(record.toObject()) as Row);
       },
     };
   }
+}
+
+/**
+ * JS numbers that are whole become Cypher integers (the driver would send every JS
+ * number as a float, which LIMIT refuses and which would store levels as 3.0).
+ */
+export function toDriverParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toDriverParams);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) out[key] = toDriverParams(inner);
+  return out;
 }
 
 /**

@@ -75,8 +75,10 @@ CALL (k) {
 CALL (k) {
   MATCH (e:Engagement)-[:FOR]->(:Customer {id: k.customerId})
   WHERE (k.after IS NULL OR e.id > k.after) AND` + IN_SCOPE + `
-  WITH e ORDER BY e.id LIMIT k.limit
-  RETURN collect(e` + ENGAGEMENT_FIELDS + `) AS page
+  WITH e ORDER BY e.id
+  // LIMIT cannot read a variable, so the page is cut from the ordered list.
+  WITH k, collect(e` + ENGAGEMENT_FIELDS + `) AS rows
+  RETURN rows[..k.limit] AS page
 }
 RETURN k.i AS i, totalCount, page`;
 

@@ -33,7 +33,7 @@ CALL (p, r) { UNWIND r.industries AS code MATCH (i:Industry {code: code}) MERGE 
 CALL (p, r) {
   UNWIND r.capabilities AS h
   MATCH (c:Capability {id: h.capability})
-  MERGE (p)-[x:HOLDS]->(c) SET x.level = toInteger(h.level), x.certified = h.certified
+  MERGE (p)-[x:HOLDS]->(c) SET x.level = h.level, x.certified = h.certified
 }`;
 
 export const UPSERT_CUSTOMERS = `
@@ -55,7 +55,7 @@ WITH e, r
 CALL (e) { MATCH (e)-[x:FOR|REQUIRES]->() DELETE x }
 CALL (e) { MATCH ()-[x:PARTICIPATES_IN]->(e) DELETE x }
 CALL (e, r) { MATCH (c:Customer {id: r.customer}) CREATE (e)-[:FOR]->(c) }
-CALL (e, r) { UNWIND r.requires AS q MATCH (c:Capability {id: q.capability}) CREATE (e)-[:REQUIRES {level: toInteger(q.level)}]->(c) }
+CALL (e, r) { UNWIND r.requires AS q MATCH (c:Capability {id: q.capability}) CREATE (e)-[:REQUIRES {level: q.level}]->(c) }
 CALL (e, r) {
   UNWIND r.participants AS x
   MATCH (p:Partner {id: x.partner})

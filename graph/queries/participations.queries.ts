@@ -55,7 +55,9 @@ CALL (p, k) {
   WHERE (k.role IS NULL OR r.role = k.role) AND` + IN_SCOPE + `
     AND (k.after IS NULL OR r.from < date(k.after[0])
          OR (r.from = date(k.after[0]) AND (e.id > k.after[1] OR (e.id = k.after[1] AND r.role > k.after[2]))))
-  WITH p, r, e ORDER BY r.from DESC, e.id, r.role LIMIT k.limit
-  RETURN collect(` + ROW + `) AS page
+  WITH p, r, e ORDER BY r.from DESC, e.id, r.role
+  // LIMIT cannot read a variable, so the page is cut from the ordered list.
+  WITH k, collect(` + ROW + `) AS rows
+  RETURN rows[..k.limit] AS page
 }
 RETURN k.i AS i, totalCount, page`;

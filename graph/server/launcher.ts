@@ -101,11 +101,13 @@ function waitForReady(child: ChildProcess, exited: Promise<number | null>, timeo
   });
 }
 
-/** The first line of a Java failure that a person can act on (port taken, store locked…). */
+/** The message of the innermost Java exception, which says what a person can fix (port taken, store locked…). */
 function summarise(stderr: string): string {
   const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-  const cause = [...lines].reverse().find((l) => /Caused by|Exception|Error/.test(l));
-  return cause ?? lines.slice(-3).join(' ') ?? 'no output';
+  const messages = lines.map((l) => /(?:Exception|Error): (.+)$/.exec(l)?.[1]).filter((m): m is string => Boolean(m));
+  const message = messages.at(-1) ?? lines.slice(-3).join(' ');
+  if (/lock/i.test(message)) return `${message} (is another Neo4j using this data directory?)`;
+  return message || 'no output';
 }
 
 async function stopProcess(child: ChildProcess, exited: Promise<number | null>): Promise<void> {

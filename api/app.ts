@@ -1,0 +1,75 @@
+/**
+ * The whole product in one process: graph (local or configured) → schema → sample
+ * ecosystem on an empty database → first ADMIN token → GraphQL API and web view on
+ * HOST:PORT. main.ts runs it; the tests start it the same way.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createToken, hasActiveAdminToken } from '../graph/access/tokens.ts';
+import { graphConfigFromEnv } from '../graph/config.ts';
+import { openGraph, type OpenGraph } from '../graph/connect.ts';
+import { importEcosystem } from '../graph/import/import.ts';
+import { applySchema, isEmptyGraph } from '../graph/schema.ts';
+import { Authenticator } from './auth/authenticator.ts';
+import { apiConfigFromEnv } from './config.ts';
+import { startApollo } from './graphql/apollo.ts';
+import { ecomapSchema } from './graphql/schema.ts';
+import { createHttpServer } from './server/http.ts';
+
+export const SAMPLE_FILE = fileURLToPath(new URL('../seeds/sample-ecosystem.json', import.meta.url));
+const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export interface RunningApp {
+  url: string;
+  open: OpenGraph;
+  /** The secret made on a first start without ADMIN_TOKEN (null otherwise). */
+  firstAdminSecret: string | null;
+  /** Stops taking requests, finishes those in flight, closes the driver, stops the local Neo4j. */
+  close(): Promise<void>;
+}
+
+export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = (l) => console.log(l)): Promise<RunningApp> {
+  const config = apiConfigFromEnv(env);
+  const open = await openGraph(graphConfigFromEnv(env), log);
+  try {
+    const { graph } = open;
+    await applySchema(graph);
+    if (config.seed === 'sample' && (await isEmptyGraph(graph))) {
+      const counts = await importEcosystem(graph, JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')), 120_000);
+      log(`Seeded the sample ecosystem: ${counts.partners} partners, ${counts.engagements} engagements.`);
+    }
+    if (config.authOff) log('WARNING: AUTH=off: every request is treated as ADMIN. For local experiments only.');
+
+    let firstAdminSecret: string | null = null;
+    if (!config.adminToken && !config.authOff && !(await hasActiveAdminToken(graph))) {
+      firstAdminSecret = (await createToken(graph, 'ADMIN', null, 'first start')).secret;
+    }
+
+    const auth = new Authenticator(graph, { adminToken: config.adminToken, authOff: config.authOff });
+    const apollo = await startApollo(await ecomapSchema());
+    const server = createHttpServer({ apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, webRoot: WEB_ROOT });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    log(`Ecomap is listening on ${url} (GraphQL at ${url}/graphql).`);
+    if (firstAdminSecret) log(`Open the web view as ADMIN (this link is shown once): ${url}/?token=${firstAdminSecret}`);
+
+    let closing: Promise<void> | undefined;
+    const close = () => (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());   // stops accepting; resolves when in-flight requests are done
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      await open.close();
+    })());
+    return { url, open, firstAdminSecret, close };
+  } catch (err) {
+    await open.close();
+    throw err;
+  }
+}

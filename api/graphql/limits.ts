@@ -1,0 +1,115 @@
+/**
+ * Request limits (contract: Errors), checked once the operation is known and before
+ * anything runs: `first` at most 100, depth at most 12, at most 30 aliases, and a cost
+ * limit. Each refusal is a clear error, never a hang.
+ *
+ * Cost counts the objects an operation may return: every object field counts once
+ * per parent it can appear under; a field with `first` multiplies what is below it by
+ * `first`; another list multiplies by LIST_FACTOR. 100 partners with 100
+ * participations each is 100 + 100 × 100 objects, over MAX_COST.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, valueFromASTUntyped,
+  type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLObjectType, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
+
+export const LIMITS = { maxDepth: 12, maxAliases: 30, maxFirst: 100, maxCost: 10_000, listFactor: 3 } as const;
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  aliases: number;
+  depth: number;
+  cost: number;
+  /** Fragment names on the current path, so a cycle (already refused by validation) cannot loop. */
+  visiting: Set<string>;
+}
+
+export function limitsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          checkLimits(schema, document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION),
+            operation, request.variables ?? {});
+        },
+      };
+    },
+  };
+}
+
+export function checkLimits(
+  schema: GraphQLSchema, fragments: FragmentDefinitionNode[], operation: OperationDefinitionNode, variables: Record<string, unknown>,
+): void {
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? null : schema.getQueryType();
+  if (!root) return;
+  const walk: Walk = {
+    schema, variables, aliases: 0, depth: 0, cost: 0, visiting: new Set(),
+    fragments: Object.fromEntries(fragments.map((f) => [f.name.value, f])),
+  };
+  visit(walk, operation.selectionSet, root, 1, 1);
+  if (walk.aliases > LIMITS.maxAliases) tooComplex(`The operation uses ${walk.aliases} aliases; at most ${LIMITS.maxAliases} are allowed.`);
+  if (walk.depth > LIMITS.maxDepth) tooComplex(`The operation is ${walk.depth} levels deep; at most ${LIMITS.maxDepth} are allowed.`);
+  if (walk.cost > LIMITS.maxCost) {
+    tooComplex(`The operation could return about ${Math.round(walk.cost)} objects; at most ${LIMITS.maxCost} are allowed. Ask for smaller pages.`);
+  }
+}
+
+function visit(walk: Walk, set: SelectionSetNode, type: GraphQLObjectType, depth: number, multiplier: number): void {
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      visitField(walk, selection, type, depth, multiplier);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const on = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : type;
+      visit(walk, selection.selectionSet, isObjectType(on) ? on : type, depth, multiplier);
+    } else {
+      const name = selection.name.value;
+      const fragment = walk.fragments[name];
+      if (!fragment || walk.visiting.has(name)) continue;
+      walk.visiting.add(name);
+      const on = walk.schema.getType(fragment.typeCondition.name.value);
+      visit(walk, fragment.selectionSet, isObjectType(on) ? on : type, depth, multiplier);
+      walk.visiting.delete(name);
+    }
+  }
+}
+
+function visitField(walk: Walk, node: FieldNode, parent: GraphQLObjectType, depth: number, multiplier: number): void {
+  if (node.alias) walk.aliases++;
+  const name = node.name.value;
+  // Introspection is bounded by the schema itself; it is open to every authenticated request.
+  if (name.startsWith('__')) return;
+  walk.depth = Math.max(walk.depth, depth);
+  const field: GraphQLField<unknown, unknown> | undefined = parent.getFields()[name];
+  if (!field || !node.selectionSet) return;
+  const first = firstArgument(walk, node, field);
+  const returnsList = isListType(getNullableType(field.type));
+  walk.cost += multiplier;
+  // `edges` is the list that `first` already sized.
+  const below = multiplier * (first ?? (returnsList && name !== 'edges' ? LIMITS.listFactor : 1));
+  const named = getNamedType(field.type);
+  if (isObjectType(named)) visit(walk, node.selectionSet, named, depth + 1, below);
+}
+
+/** The value of a `first` argument (its default when omitted); refuses one over the limit. */
+function firstArgument(walk: Walk, node: FieldNode, field: GraphQLField<unknown, unknown>): number | null {
+  const definition = field.args.find((a) => a.name === 'first');
+  if (!definition) return null;
+  const given = node.arguments?.find((a) => a.name.value === 'first');
+  const value = given ? valueFromASTUntyped(given.value, walk.variables) : definition.defaultValue;
+  const n = typeof value === 'number' ? value : typeof definition.defaultValue === 'number' ? definition.defaultValue : 20;
+  if (n > LIMITS.maxFirst || n < 0) {
+    throw new GraphQLError(`"first" must be between 0 and ${LIMITS.maxFirst}.`, {
+      extensions: { code: 'BAD_USER_INPUT', problems: [{ path: 'first', message: `must be between 0 and ${LIMITS.maxFirst}` }], http: { status: 400 } },
+    });
+  }
+  return n;
+}
+
+function tooComplex(message: string): never {
+  throw new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+}

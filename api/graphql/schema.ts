@@ -1,0 +1,26 @@
+/** The served schema, built from the type-graphql classes. */
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AccessResolver } from '../resolvers/access.resolver.ts';
+import { CustomerResolver, EngagementResolver } from '../resolvers/engagement.resolver.ts';
+import {
+  CommitmentResolver, ContributionResolver, OutcomeResolver, ParticipationResolver,
+} from '../resolvers/item.resolver.ts';
+import { PartnerResolver } from '../resolvers/partner.resolver.ts';
+import { WriteResolver } from '../resolvers/write.resolver.ts';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Built once per process: type-graphql's metadata is global. */
+export function ecomapSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [
+      AccessResolver, PartnerResolver, EngagementResolver, CustomerResolver, ParticipationResolver,
+      ContributionResolver, OutcomeResolver, CommitmentResolver, WriteResolver,
+    ],
+    // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
+    validate: false,
+  });
+  return built;
+}

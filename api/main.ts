@@ -1,0 +1,21 @@
+/** `npm start`: runs Ecomap until SIGINT or SIGTERM, then shuts down cleanly. */
+import { startApp } from './app.ts';
+
+try {
+  const app = await startApp();
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight, then stopping…`);
+    app.close().then(
+      () => { console.log('Stopped.'); process.exit(0); },
+      (err: unknown) => { console.error('Stopped with an error:', err); process.exit(1); },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+} catch (err) {
+  console.error(`Ecomap could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,150 @@
+/**
+ * The one HTTP server: /graphql (GraphQL over HTTP), /healthz and the web view at /.
+ *
+ * We parse bodies ourselves, in front of Apollo, so that every answer from /graphql
+ * is JSON in the GraphQL response shape: a malformed body is a 400, a body over
+ * MAX_BODY_BYTES a 413, a missing token a 401, never an HTML page or a stack trace.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Graph } from '../../graph/db.ts';
+import { AppError, type ErrorCode } from '../../graph/errors.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
+import { createContext, type Context } from '../graphql/context.ts';
+import { serveStatic } from './static.ts';
+
+export interface HttpOptions {
+  apollo: ApolloServer<Context>;
+  graph: Graph;
+  auth: Authenticator;
+  maxBodyBytes: number;
+  /** Folder of the built web view. */
+  webRoot: string;
+}
+
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+export function createHttpServer(options: HttpOptions): Server {
+  const server = createServer((req, res) => {
+    handle(options, req, res).catch((err: unknown) => {
+      process.stderr.write(`[ecomap] request failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      if (!res.headersSent) sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on the server.');
+      else res.end();
+    });
+  });
+  // Slow clients must not hold sockets forever.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
+  return server;
+}
+
+async function handle(options: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/graphql') return handleGraphql(options, req, res, url);
+  if (url.pathname === '/healthz') return handleHealth(options.graph, res);
+  return serveStatic(options.webRoot, url.pathname, req, res);
+}
+
+async function handleGraphql(options: HttpOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'POST') {
+    res.setHeader('Allow', 'GET, POST');
+    return sendError(req, res, 405, 'BAD_USER_INPUT', 'Use GET or POST on /graphql.');
+  }
+  let context: Context;
+  try {
+    context = createContext(options.graph, await options.auth.authenticate(req.headers.authorization), (hash) => options.auth.forget(hash));
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {
+      drain(req);
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return sendError(req, res, 401, 'UNAUTHENTICATED', err.message);
+    }
+    if (err instanceof AppError) return sendError(req, res, err.code === 'SERVICE_UNAVAILABLE' ? 503 : 500, err.code, err.message);
+    throw err;
+  }
+
+  let body: unknown;
+  if (method === 'POST') {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json' && type !== GRAPHQL_RESPONSE) {
+      drain(req);
+      return sendError(req, res, 415, 'BAD_USER_INPUT', 'Send the request body as application/json.');
+    }
+    const text = await readBody(req, options.maxBodyBytes);
+    if (text === null) {
+      res.setHeader('Connection', 'close');
+      return sendError(req, res, 413, 'BAD_USER_INPUT', `The request body is larger than ${options.maxBodyBytes} bytes.`);
+    }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return sendError(req, res, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON.');
+    }
+  }
+
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method, headers, search: url.search, body },
+    context: async () => context,
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+async function handleHealth(graph: Graph, res: ServerResponse): Promise<void> {
+  let up = false;
+  try {
+    await graph.readTx((tx) => tx.run('RETURN 1 AS ok'), 2_000);
+    up = true;
+  } catch {
+    up = false;
+  }
+  res.statusCode = up ? 200 : 503;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify({ status: up ? 'ok' : 'unavailable', neo4j: up ? 'up' : 'down' }));
+}
+
+/** The body as text, or null once it passes `limit` bytes (the rest is not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    drain(req);
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Reads and discards a body we will not use, so the connection can answer. */
+function drain(req: IncomingMessage): void {
+  req.resume();
+}
+
+/** An error in the GraphQL response shape, in the content type the client accepts. */
+export function sendError(req: IncomingMessage, res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  const accept = req.headers.accept ?? '';
+  res.statusCode = status;
+  res.setHeader('Content-Type', `${accept.includes(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : 'application/json'}; charset=utf-8`);
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}

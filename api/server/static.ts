@@ -1,0 +1,54 @@
+/** The built web view (web/dist) at /, with nothing readable outside that folder. */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:",
+};
+
+export function serveStatic(root: string, pathname: string, req: IncomingMessage, res: ServerResponse): void {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.statusCode = 405;
+    res.setHeader('Allow', 'GET, HEAD');
+    res.end();
+    return;
+  }
+  const base = resolve(root);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    relative = '/';
+  }
+  const file = normalize(join(base, relative === '/' ? 'index.html' : relative));
+  const inside = file === base || file.startsWith(base + sep);
+  const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(base, 'index.html');
+  if (!existsSync(target)) {
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end('<!doctype html><title>Ecomap</title><h1>Ecomap</h1><p>The API is running at <code>/graphql</code>. '
+      + 'The web view is not built yet: run <code>npm run build:web</code>.</p>');
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader('Content-Type', TYPES[extname(target)] ?? 'application/octet-stream');
+  // Hashed assets never change; index.html must always be fresh.
+  res.setHeader('Cache-Control', target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  if (req.method === 'HEAD') { res.end(); return; }
+  createReadStream(target).pipe(res);
+}
