@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // One graphql-js for everything. Vite would resolve our `import 'graphql'` to its
+    // ESM build (index.mjs) while type-graphql and Apollo, loaded by Node, get the CJS
+    // one (index.js): two realms, and type-graphql no longer recognises our scalars.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['{api,graph,web,seeds,bench,tests}/**/*.test.ts'],
     // One real Neo4j per run (global-setup.ts); test files share it, one after another,

@@ -1,0 +1,57 @@
+/**
+ * No N+1: the statements one operation sends do not grow with the items it returns.
+ * Counted on the app's own executor (every statement goes through it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from './app.ts';
+import { importEcosystem } from '../graph/import/import.ts';
+import { generateEcosystem } from '../seeds/generate.ts';
+import { client, startTestApp } from '../tests/support/api.ts';
+import { wipe } from '../tests/support/graph.ts';
+
+let app: RunningApp;
+let gql: ReturnType<typeof client>;
+
+const NESTED = `query Nested($n: Int!) {
+  partners(first: $n) {
+    totalCount
+    edges { node { id name
+      participations(first: 3) { totalCount edges { node { role from
+        engagement { id name customer { name } outcomes { id status dependsOn { id owner { id name } } } }
+      } } }
+    } }
+  }
+}`;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  gql = client(app);
+  await wipe(app.open.graph);
+  await importEcosystem(app.open.graph, generateEcosystem({ partners: 80, engagements: 600, seed: 7 }), 120_000);
+});
+afterAll(async () => app?.close());
+
+async function roundTrips(n: number): Promise<{ count: number; partners: number; participations: number }> {
+  const before = app.open.graph.roundTrips;
+  const res = await gql<{ partners: { edges: Array<{ node: { participations: { edges: unknown[] } } }> } }>(NESTED, { n });
+  expect(res.errors).toBeUndefined();
+  const edges = res.data!.partners.edges;
+  return {
+    count: app.open.graph.roundTrips - before,
+    partners: edges.length,
+    participations: edges.reduce((sum, e) => sum + e.node.participations.edges.length, 0),
+  };
+}
+
+describe('database round trips of a nested query', () => {
+  it('are the same for 5 and for 50 partners', async () => {
+    const five = await roundTrips(5);
+    const fifty = await roundTrips(50);
+    expect(five.partners).toBe(5);
+    expect(fifty.partners).toBe(50);
+    expect(fifty.participations).toBeGreaterThan(five.participations * 3); // real work was returned
+    expect(fifty.count).toBe(five.count);
+    // partners page, participations, engagements, customers, outcomes, dependsOn, owners
+    expect(five.count).toBeLessThanOrEqual(7);
+  });
+});
