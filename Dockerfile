@@ -1,0 +1,10 @@
+# The app image for docker-compose.yml. It always talks to the Neo4j service named by
+# NEO4J_URI, so it needs no Java.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+ENV HOST=0.0.0.0 PORT=4000 NODE_ENV=production
+EXPOSE 4000
+CMD ["npm", "start"]
