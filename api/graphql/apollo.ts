@@ -1,5 +1,6 @@
 /** Apollo Server over the Ecomap schema: limits, error formatting, no internals. */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
@@ -18,8 +19,13 @@ export async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<C
     // Every request needs a bearer token, which a cross-site form cannot send.
     csrfPrevention: false,
     persistedQueries: false,
+    // main.ts owns SIGINT/SIGTERM: stop HTTP first, then Apollo, then the graph.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: MAX_TOKENS },
-    plugins: [limitsPlugin()],
+    // Every answer from /graphql is JSON (contract: Errors). Apollo's default landing page
+    // would answer a browser's GET (Accept: text/html) with an HTML page that loads scripts
+    // from Apollo's CDN; the web view lives at / instead.
+    plugins: [limitsPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   return apollo;

@@ -24,7 +24,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: original.message, extensions: withProblems({ code: original.code }, original.problems) };
   }
   const given = String(formatted.extensions?.code ?? '');
-  if (/tokens/.test(formatted.message) && given === 'GRAPHQL_PARSE_FAILED') {
+  // graphql-js: "Document contains more that N tokens" (sic); only that parse failure is a limit.
+  if (given === 'GRAPHQL_PARSE_FAILED' && /Document contains more th(?:at|an) \d+ tokens/.test(formatted.message)) {
     return { ...base, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }
   const code = (ERROR_CODES as readonly string[]).includes(given) ? (given as ErrorCode) : APOLLO_CODES[given];

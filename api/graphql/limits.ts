@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 
-export const LIMITS = { maxDepth: 12, maxAliases: 30, maxFirst: 100, maxCost: 10_000, listFactor: 3 } as const;
+export const LIMITS = { maxDepth: 12, maxAliases: 30, maxFirst: 100, maxCost: 10_000, listFactor: 3, maxSelections: 20_000 } as const;
 
 interface Walk {
   schema: GraphQLSchema;
@@ -24,6 +24,8 @@ interface Walk {
   aliases: number;
   depth: number;
   cost: number;
+  /** Selections walked so far, fragments expanded: bounds the walk itself. */
+  selections: number;
   /** Fragment names on the current path, so a cycle (already refused by validation) cannot loop. */
   visiting: Set<string>;
 }
@@ -48,7 +50,7 @@ export function checkLimits(
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? null : schema.getQueryType();
   if (!root) return;
   const walk: Walk = {
-    schema, variables, aliases: 0, depth: 0, cost: 0, visiting: new Set(),
+    schema, variables: withDefaults(operation, variables), aliases: 0, depth: 0, cost: 0, selections: 0, visiting: new Set(),
     fragments: Object.fromEntries(fragments.map((f) => [f.name.value, f])),
   };
   visit(walk, operation.selectionSet, root, 1, 1);
@@ -59,8 +61,26 @@ export function checkLimits(
   }
 }
 
+/**
+ * The variables as execution will see them: an omitted variable takes the default its
+ * definition declares, so `query($n: Int = 100)` is sized at 100, not at the field's default.
+ */
+function withDefaults(operation: OperationDefinitionNode, given: Record<string, unknown>): Record<string, unknown> {
+  const variables = { ...given };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (variables[name] === undefined && definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return variables;
+}
+
 function visit(walk: Walk, set: SelectionSetNode, type: GraphQLObjectType, depth: number, multiplier: number): void {
   for (const selection of set.selections) {
+    // A fragment spread twice, whose fragment spreads the next one twice, and so on, is a
+    // small document that expands exponentially: stop walking long before that hurts.
+    if (++walk.selections > LIMITS.maxSelections) {
+      tooComplex(`The operation expands to more than ${LIMITS.maxSelections} selections once its fragments are spread.`);
+    }
     if (selection.kind === Kind.FIELD) {
       visitField(walk, selection, type, depth, multiplier);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {

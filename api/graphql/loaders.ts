@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Graph } from '../../graph/db.ts';
+import { trackRecords } from '../../graph/read/accountability.ts';
 import * as entities from '../../graph/read/entities.ts';
 import * as pages from '../../graph/read/pages.ts';
 import { participantsOn, roleHistory, type ParticipantsKey } from '../../graph/read/participations.ts';
@@ -29,6 +30,8 @@ export function createLoaders(graph: Graph, scope: Scope) {
     outcomeDependencies: byId((ids) => entities.outcomeDependencies(graph, scope, ids)),
     commitmentDependencies: byId((ids) => entities.commitmentDependencies(graph, scope, ids)),
     roleHistory: byId((ids) => roleHistory(graph, scope, ids)),
+    // A partner's own record is not limited by its scope: the resolver decides who may read it.
+    trackRecord: byId((ids) => trackRecords(graph, ids)),
     participantsOn: byKey((keys: readonly ParticipantsKey[]) => participantsOn(graph, scope, keys)),
     customerEngagements: byKey((keys: readonly pages.CustomerPageKey[]) => pages.customerEngagementPages(graph, scope, keys)),
     partnerParticipations: byKey((keys: readonly pages.ParticipationPageKey[]) => pages.partnerParticipationPages(graph, scope, keys)),

@@ -3,6 +3,9 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccessResolver } from '../resolvers/access.resolver.ts';
+import {
+  AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
+} from '../resolvers/accountability.resolver.ts';
 import { CustomerResolver, EngagementResolver } from '../resolvers/engagement.resolver.ts';
 import {
   CommitmentResolver, ContributionResolver, OutcomeResolver, ParticipationResolver,
@@ -18,6 +21,7 @@ export function ecomapSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AccessResolver, PartnerResolver, EngagementResolver, CustomerResolver, ParticipationResolver,
       ContributionResolver, OutcomeResolver, CommitmentResolver, WriteResolver,
+      AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
     validate: false,

@@ -67,7 +67,12 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const child = spawn('java', [
     '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError',
     '-cp', classpath, LAUNCHER, dataDir, String(options.boltPort), String(options.pageCacheMb ?? 512),
-  ], { stdio: ['pipe', 'pipe', 'pipe'] });
+  ], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own process group: Ctrl-C in a terminal reaches Node, which finishes the
+    // requests in flight before it stops Neo4j (the stdin pipe still ends it if Node dies).
+    detached: true,
+  });
 
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   await waitForReady(child, exited, options.startTimeoutMs ?? 180_000, dataDir);
