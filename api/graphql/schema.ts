@@ -4,6 +4,10 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccessResolver } from '../resolvers/access.resolver.ts';
 import {
+  AnalyticsResolver, AttributionShareResolver, CapabilityGapResolver, CoverageCellResolver, EngagementGapReportResolver,
+  ExitImpactResolver,
+} from '../resolvers/analytics.resolver.ts';
+import {
   AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
 } from '../resolvers/accountability.resolver.ts';
 import { CustomerResolver, EngagementResolver } from '../resolvers/engagement.resolver.ts';
@@ -22,6 +26,8 @@ export function ecomapSchema(): Promise<GraphQLSchema> {
       AccessResolver, PartnerResolver, EngagementResolver, CustomerResolver, ParticipationResolver,
       ContributionResolver, OutcomeResolver, CommitmentResolver, WriteResolver,
       AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
+      AnalyticsResolver, CoverageCellResolver, CapabilityGapResolver, EngagementGapReportResolver, ExitImpactResolver,
+      AttributionShareResolver,
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
     validate: false,
