@@ -76,11 +76,12 @@ CALL (k) {
   MATCH (e:Engagement)-[:FOR]->(:Customer {id: k.customerId})
   WHERE (k.after IS NULL OR e.id > k.after) AND` + IN_SCOPE + `
   WITH e ORDER BY e.id
-  // LIMIT cannot read a variable, so the page is cut from the ordered list.
-  WITH k, collect(e` + ENGAGEMENT_FIELDS + `) AS rows
-  RETURN rows[..k.limit] AS page
+  // An aggregation without a grouping key: one row even when nothing matches (a page
+  // after the last one), so the key's totalCount is not lost with it.
+  RETURN collect(e` + ENGAGEMENT_FIELDS + `) AS rows
 }
-RETURN k.i AS i, totalCount, page`;
+// LIMIT cannot read a variable, so the page is cut from the ordered list.
+RETURN k.i AS i, totalCount, rows[..k.limit] AS page`;
 
 /** A customer is in scope when one of its engagements is. */
 export const CUSTOMERS_BY_IDS = `

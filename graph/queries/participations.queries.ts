@@ -56,8 +56,9 @@ CALL (p, k) {
     AND (k.after IS NULL OR r.from < date(k.after[0])
          OR (r.from = date(k.after[0]) AND (e.id > k.after[1] OR (e.id = k.after[1] AND r.role > k.after[2]))))
   WITH p, r, e ORDER BY r.from DESC, e.id, r.role
-  // LIMIT cannot read a variable, so the page is cut from the ordered list.
-  WITH k, collect(` + ROW + `) AS rows
-  RETURN rows[..k.limit] AS page
+  // An aggregation without a grouping key: one row even when nothing matches (a page
+  // after the last one), so the key's totalCount is not lost with it.
+  RETURN collect(` + ROW + `) AS rows
 }
-RETURN k.i AS i, totalCount, page`;
+// LIMIT cannot read a variable, so the page is cut from the ordered list.
+RETURN k.i AS i, totalCount, rows[..k.limit] AS page`;
