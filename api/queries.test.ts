@@ -65,7 +65,7 @@ describe('viewer and the partner directory', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 3; page++) {
-      const { partners } = await data(q, { after });
+      const { partners }: { partners: any } = await data(q, { after });
       expect(partners.totalCount).toBe(5);
       seen.push(...ids(partners));
       expect(partners.pageInfo.hasNextPage).toBe(page < 2);
