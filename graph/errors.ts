@@ -49,9 +49,9 @@ export function fromDriverError(err: unknown): AppError {
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable'
     || code === 'Neo.ClientError.Database.DatabaseNotFound') {
     mapped = new AppError('SERVICE_UNAVAILABLE', 'The graph database cannot be reached; try again shortly.');
-  } else if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped'
-    || code.includes('TransactionTimedOut')) {
-    mapped = new AppError('QUERY_TOO_COMPLEX', 'The request took longer than the database time limit; narrow it down.');
+  } else if (code.includes('TransactionTimedOut') || code.endsWith('.Transaction.LockClientStopped')) {
+    // Neo4j 5 reports a timeout that ended a wait for a lock as LockClientStopped.
+    mapped = new AppError('QUERY_TOO_COMPLEX', 'The request took longer than the database time limit allows.');
   } else if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     mapped = new AppError('CONFLICT', 'The change conflicts with data written at the same time; try again.');
   } else if (code.startsWith('Neo.TransientError')) {

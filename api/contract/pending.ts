@@ -1,0 +1,14 @@
+/**
+ * The parts of the contract's schema (api/contract/schema.graphql) that the server does
+ * not serve yet: analyses whose issues have not landed. api/compat.test.ts accepts
+ * exactly these as breaking changes from the contract to the served schema, and fails
+ * when one of them is no longer reported, so this list only shrinks as work lands.
+ *
+ * It must be empty once the analysis issues have landed.
+ */
+export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly types: readonly string[] } = {
+  /** `Type.field` not served yet. */
+  fields: ['Query.network'],
+  /** Types that only those fields use. */
+  types: ['NetworkFilter', 'Network', 'NetworkNode', 'NetworkEdge'],
+};
