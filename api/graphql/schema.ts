@@ -11,7 +11,6 @@ import {
   AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
 } from '../resolvers/accountability.resolver.ts';
 import { CustomerResolver, EngagementResolver } from '../resolvers/engagement.resolver.ts';
-import { NetworkResolver } from '../resolvers/network.resolver.ts';
 import {
   CommitmentResolver, ContributionResolver, OutcomeResolver, ParticipationResolver,
 } from '../resolvers/item.resolver.ts';
@@ -28,7 +27,7 @@ export function ecomapSchema(): Promise<GraphQLSchema> {
       ContributionResolver, OutcomeResolver, CommitmentResolver, WriteResolver,
       AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
       AnalyticsResolver, CoverageCellResolver, CapabilityGapResolver, EngagementGapReportResolver, ExitImpactResolver,
-      AttributionShareResolver, NetworkResolver,
+      AttributionShareResolver,
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
     validate: false,
