@@ -16,6 +16,7 @@
  *   (:Outcome|Commitment)-[:DEPENDS_ON]->(:Commitment)               acyclic, may cross engagements
  *   (:ApiToken {id, hash, role, partnerId, label})
  *   (:GraphState {key: 'graph', version})      bumped by every write; serialises writers
+ *   (:AuditEntry {at, tokenId, role, operation, ids})   one per successful write
  *
  * Dates are stored as native Neo4j dates; a Participation's `to` is absent while the
  * role is still held, so "held on D" is `r.from <= D AND (r.to IS NULL OR D < r.to)`
@@ -37,6 +38,7 @@ export const UNIQUE_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['ApiToken', 'id'],
   ['ApiToken', 'hash'],
   ['GraphState', 'key'],
+  ['AuditEntry', 'id'],
 ];
 
 const STATEMENTS: readonly string[] = [
@@ -55,6 +57,7 @@ const STATEMENTS: readonly string[] = [
   'CREATE INDEX participation_from IF NOT EXISTS FOR ()-[r:PARTICIPATES_IN]-() ON (r.from)',
   'CREATE INDEX participation_to IF NOT EXISTS FOR ()-[r:PARTICIPATES_IN]-() ON (r.to)',
   'CREATE INDEX holds_level IF NOT EXISTS FOR ()-[r:HOLDS]-() ON (r.level)',
+  'CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at)',
 ];
 
 /** Applies constraints and indexes, then waits until the indexes are online. */
@@ -68,6 +71,6 @@ export async function applySchema(graph: Graph): Promise<void> {
 /** True when the graph holds no domain data yet (the seed decision of a first start). */
 export async function isEmptyGraph(graph: Graph): Promise<boolean> {
   const rows = await graph.read<{ n: number }>(
-    'MATCH (n) WHERE NOT n:GraphState AND NOT n:ApiToken WITH n LIMIT 1 RETURN count(n) AS n');
+    'MATCH (n) WHERE NOT n:GraphState AND NOT n:ApiToken AND NOT n:AuditEntry WITH n LIMIT 1 RETURN count(n) AS n');
   return (rows[0]?.n ?? 0) === 0;
 }

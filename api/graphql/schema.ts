@@ -10,6 +10,7 @@ import {
 import {
   AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
 } from '../resolvers/accountability.resolver.ts';
+import { AuditResolver } from '../resolvers/audit.resolver.ts';
 import { CustomerResolver, EngagementResolver } from '../resolvers/engagement.resolver.ts';
 import {
   CommitmentResolver, ContributionResolver, OutcomeResolver, ParticipationResolver,
@@ -27,7 +28,7 @@ export function ecomapSchema(): Promise<GraphQLSchema> {
       ContributionResolver, OutcomeResolver, CommitmentResolver, WriteResolver,
       AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
       AnalyticsResolver, CoverageCellResolver, CapabilityGapResolver, EngagementGapReportResolver, ExitImpactResolver,
-      AttributionShareResolver,
+      AttributionShareResolver, AuditResolver,
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
     validate: false,

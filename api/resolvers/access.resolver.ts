@@ -25,7 +25,7 @@ export class AccessResolver {
     if (role === 'PARTNER' && !partnerId) throw badInput([{ path: 'partnerId', message: 'a PARTNER token needs a partnerId' }]);
     if (role !== 'PARTNER' && partnerId) throw badInput([{ path: 'partnerId', message: `a ${role} token is not bound to a partner` }]);
     if (partnerId && !(await partnerExists(ctx.graph, partnerId))) throw badInput([{ path: 'partnerId', message: `unknown partner "${partnerId}"` }]);
-    const token = await createToken(ctx.graph, role, partnerId ?? null, label ?? null);
+    const token = await createToken(ctx.graph, role, partnerId ?? null, label ?? null, ctx.principal);
     return { id: token.tokenId, role: token.role, partnerId: token.partnerId, label: token.label, secret: token.secret };
   }
 
@@ -35,7 +35,7 @@ export class AccessResolver {
     if (id === ctx.principal.tokenId && ctx.principal.tokenId.startsWith('env:')) {
       throw new AppError('BAD_USER_INPUT', 'ADMIN_TOKEN is configured, not stored; change the setting instead.');
     }
-    const hash = await revokeToken(ctx.graph, id);
+    const hash = await revokeToken(ctx.graph, id, ctx.principal);
     if (hash) ctx.onRevoke(hash);
     return hash !== null;
   }

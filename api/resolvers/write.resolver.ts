@@ -16,7 +16,7 @@ export class WriteResolver {
   @Mutation(() => ImportResult, { description: 'Upserts everything in the input in one transaction, all or nothing (contract/README.md).' })
   async importEcosystem(@Ctx() ctx: Context, @Arg('input', () => EcosystemInput) input: EcosystemInput) {
     requireAdmin(ctx);
-    const counts = await importEcosystem(ctx.graph, toPlainInput(input) as EcosystemData);
+    const counts = await importEcosystem(ctx.graph, toPlainInput(input) as EcosystemData, undefined, ctx.principal);
     afterWrite(ctx);
     return counts;
   }
@@ -33,7 +33,7 @@ export class WriteResolver {
     @Arg('from', () => DateScalar) from: string,
   ) {
     requireAdmin(ctx);
-    await assignRole(ctx.graph, engagementId, partnerId, role, from);
+    await assignRole(ctx.graph, engagementId, partnerId, role, from, ctx.principal);
     afterWrite(ctx);
     return found(await ctx.loaders.engagement.load(engagementId), 'Engagement');
   }
@@ -46,7 +46,7 @@ export class WriteResolver {
     @Arg('to', () => DateScalar) to: string,
   ) {
     requireAdmin(ctx);
-    await endParticipation(ctx.graph, engagementId, partnerId, to);
+    await endParticipation(ctx.graph, engagementId, partnerId, to, ctx.principal);
     afterWrite(ctx);
     return found(await ctx.loaders.engagement.load(engagementId), 'Engagement');
   }
@@ -59,7 +59,7 @@ export class WriteResolver {
   ) {
     const { role, partnerId } = ctx.principal;
     if (role === 'ANALYST') throw new AppError('FORBIDDEN', 'An ANALYST token cannot write.');
-    await setCommitmentStatus(ctx.graph, id, status, role === 'PARTNER' ? partnerId : null);
+    await setCommitmentStatus(ctx.graph, id, status, role === 'PARTNER' ? partnerId : null, ctx.principal);
     afterWrite(ctx);
     return found(await ctx.loaders.commitment.load(id), 'Commitment');
   }
@@ -71,7 +71,7 @@ export class WriteResolver {
     @Arg('status', () => OutcomeStatusEnum) status: OutcomeStatus,
   ) {
     requireAdmin(ctx);
-    await setOutcomeStatus(ctx.graph, id, status);
+    await setOutcomeStatus(ctx.graph, id, status, ctx.principal);
     afterWrite(ctx);
     return found(await ctx.loaders.outcome.load(id), 'Outcome');
   }

@@ -3,6 +3,7 @@
  * password hash buys nothing for secrets this long, and every request checks one).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.ts';
 import type { Graph } from '../db.ts';
 import * as Q from '../queries/tokens.queries.ts';
 
@@ -30,10 +31,15 @@ export function newSecret(): string {
   return `ecm_${randomBytes(32).toString('base64url')}`;
 }
 
-export async function createToken(graph: Graph, role: AccessRole, partnerId: string | null, label: string | null): Promise<NewToken> {
+export async function createToken(
+  graph: Graph, role: AccessRole, partnerId: string | null, label: string | null, actor: Actor = SYSTEM_ACTOR,
+): Promise<NewToken> {
   const secret = newSecret();
   const id = `tok_${randomUUID()}`;
-  await graph.write(Q.CREATE_TOKEN, { id, hash: hashSecret(secret), role, partnerId, label });
+  await graph.writeTx(async (tx) => {
+    await tx.run(Q.CREATE_TOKEN, { id, hash: hashSecret(secret), role, partnerId, label });
+    await recordAudit(tx, actor, 'createApiToken', [id]);
+  });
   return { tokenId: id, role, partnerId, label, secret };
 }
 
@@ -44,9 +50,12 @@ export async function findToken(graph: Graph, secret: string): Promise<Principal
 }
 
 /** Revokes an active token; returns the revoked token's hash, or null when there was none. */
-export async function revokeToken(graph: Graph, id: string): Promise<string | null> {
-  const [row] = await graph.write<{ hash: string }>(Q.REVOKE_TOKEN, { id });
-  return row?.hash ?? null;
+export async function revokeToken(graph: Graph, id: string, actor: Actor = SYSTEM_ACTOR): Promise<string | null> {
+  return graph.writeTx(async (tx) => {
+    const [row] = await tx.run<{ hash: string }>(Q.REVOKE_TOKEN, { id });
+    if (row) await recordAudit(tx, actor, 'revokeApiToken', [id]);
+    return row?.hash ?? null;
+  });
 }
 
 export async function hasActiveAdminToken(graph: Graph): Promise<boolean> {

@@ -18,6 +18,8 @@ import { applySchema } from '../schema.ts';
 import { progressBar } from './progress.ts';
 import { MalformedJsonError, readJsonFile } from './read-json.ts';
 import { findImportProblems } from './validate.ts';
+import { importedIds } from './import.ts';
+import { CLI_ACTOR, recordAudit } from '../audit/audit.ts';
 import { countImport, writeEcosystem } from './write.ts';
 import type { EcosystemInput } from '../model/ecosystem.ts';
 
@@ -56,7 +58,10 @@ export async function runImportCli(argv: string[]): Promise<number> {
     await writeEcosystem((cypher, params) => open.graph.writeTx((tx) => tx.run(cypher, params), CLI_TIMEOUT_MS), input, {
       onProgress: (done, total) => writing.update(done, total),
     });
-    await open.graph.write(BUMP_GRAPH_VERSION);
+    await open.graph.writeTx(async (tx) => {
+      await tx.run(BUMP_GRAPH_VERSION);
+      await recordAudit(tx, CLI_ACTOR, 'import', importedIds(input));
+    });
     const counts = countImport(input);
     writing.done(Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', '));
     return 0;

@@ -3,15 +3,28 @@
  * start). The graph-wide write lock is taken first, so the store the validator reads
  * cannot change under it before the write commits.
  */
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.ts';
 import type { Graph } from '../db.ts';
+import type { EcosystemInput } from '../model/ecosystem.ts';
 import { BUMP_GRAPH_VERSION } from '../queries/import.queries.ts';
 import { validateEcosystem } from './validate.ts';
 import { writeEcosystem, type ImportCounts } from './write.ts';
 
-export async function importEcosystem(graph: Graph, raw: unknown, timeoutMs?: number): Promise<ImportCounts> {
+export async function importEcosystem(graph: Graph, raw: unknown, timeoutMs?: number, actor: Actor = SYSTEM_ACTOR): Promise<ImportCounts> {
   return graph.writeTx(async (tx) => {
     await tx.run(BUMP_GRAPH_VERSION);
     const input = await validateEcosystem(tx, raw);
-    return writeEcosystem((cypher, params) => tx.run(cypher, params), input);
+    const counts = await writeEcosystem((cypher, params) => tx.run(cypher, params), input);
+    await recordAudit(tx, actor, 'importEcosystem', importedIds(input));
+    return counts;
   }, timeoutMs);
+}
+
+/** The ids of an import's top-level items, for its audit entry. */
+export function importedIds(input: EcosystemInput): string[] {
+  return [
+    ...(input.regions ?? []).map((r) => r.code), ...(input.industries ?? []).map((i) => i.code),
+    ...(input.capabilities ?? []).map((c) => c.id), ...(input.partners ?? []).map((p) => p.id),
+    ...(input.customers ?? []).map((c) => c.id), ...(input.engagements ?? []).map((e) => e.id),
+  ];
 }

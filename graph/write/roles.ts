@@ -5,6 +5,7 @@
  * ORCHESTRATOR intervals in force on one date, an empty or inverted interval, or an
  * ACTIVE engagement without an open orchestrator.
  */
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.ts';
 import type { Graph, Tx } from '../db.ts';
 import { AppError, badInput } from '../errors.ts';
 import { checkOrchestrators } from '../import/rules.ts';
@@ -15,14 +16,18 @@ import { ENGAGEMENT_ROLES, REPLACE_ENGAGEMENT_ROLES } from '../queries/roles.que
 
 interface Interval { partner: string; role: EngagementRole; from: IsoDate; to: IsoDate | null }
 
-export async function assignRole(graph: Graph, engagementId: string, partnerId: string, role: EngagementRole, from: IsoDate): Promise<void> {
+export async function assignRole(
+  graph: Graph, engagementId: string, partnerId: string, role: EngagementRole, from: IsoDate, actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
   requireDate(from, 'from');
-  await changeRoles(graph, engagementId, partnerId, (intervals) => planAssignRole(intervals, partnerId, role, from));
+  await changeRoles(graph, engagementId, partnerId, (intervals) => planAssignRole(intervals, partnerId, role, from),
+    (tx) => recordAudit(tx, actor, 'assignRole', [engagementId, partnerId]));
 }
 
-export async function endParticipation(graph: Graph, engagementId: string, partnerId: string, to: IsoDate): Promise<void> {
+export async function endParticipation(graph: Graph, engagementId: string, partnerId: string, to: IsoDate, actor: Actor = SYSTEM_ACTOR): Promise<void> {
   requireDate(to, 'to');
-  await changeRoles(graph, engagementId, partnerId, (intervals) => planEndParticipation(intervals, partnerId, to));
+  await changeRoles(graph, engagementId, partnerId, (intervals) => planEndParticipation(intervals, partnerId, to),
+    (tx) => recordAudit(tx, actor, 'endParticipation', [engagementId, partnerId]));
 }
 
 /**
@@ -62,7 +67,9 @@ function endAt(interval: Interval, date: IsoDate, path = 'from'): void {
   interval.to = date;
 }
 
-async function changeRoles(graph: Graph, engagementId: string, partnerId: string, plan: (intervals: Interval[]) => Interval[]): Promise<void> {
+async function changeRoles(
+  graph: Graph, engagementId: string, partnerId: string, plan: (intervals: Interval[]) => Interval[], audit: (tx: Tx) => Promise<void>,
+): Promise<void> {
   await graph.writeTx(async (tx: Tx) => {
     await tx.run(BUMP_GRAPH_VERSION); // the write lock, taken before reading what we change
     const [row] = await tx.run<{ status: string; partnerExists: boolean; intervals: Interval[] }>(ENGAGEMENT_ROLES, { engagementId, partnerId });
@@ -77,6 +84,7 @@ async function changeRoles(graph: Graph, engagementId: string, partnerId: string
       throw new AppError('CONFLICT', 'An ACTIVE engagement needs an open ORCHESTRATOR interval.');
     }
     await tx.run(REPLACE_ENGAGEMENT_ROLES, { engagementId, intervals: next });
+    await audit(tx);
   });
 }
 

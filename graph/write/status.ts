@@ -1,4 +1,5 @@
 /** setCommitmentStatus and setOutcomeStatus (contract: Mutation, Access). */
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.ts';
 import type { Graph } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { CommitmentStatus, OutcomeStatus } from '../model/ecosystem.ts';
@@ -9,19 +10,23 @@ import { SET_COMMITMENT_STATUS, SET_OUTCOME_STATUS } from '../queries/roles.quer
  * `partnerId` set (a PARTNER token): the commitment must be in its scope (else it does
  * not exist for it: NOT_FOUND) and owned by it (else FORBIDDEN).
  */
-export async function setCommitmentStatus(graph: Graph, id: string, status: CommitmentStatus, partnerId: string | null): Promise<void> {
+export async function setCommitmentStatus(
+  graph: Graph, id: string, status: CommitmentStatus, partnerId: string | null, actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
   await graph.writeTx(async (tx) => {
     await tx.run(BUMP_GRAPH_VERSION);
     const [row] = await tx.run<{ allowed: boolean }>(SET_COMMITMENT_STATUS, { id, status, scope: partnerId, owner: partnerId });
     if (!row) throw new AppError('NOT_FOUND', `No commitment "${id}".`);
     if (!row.allowed) throw new AppError('FORBIDDEN', 'A partner may set the status of its own commitments only.');
+    await recordAudit(tx, actor, 'setCommitmentStatus', [id]);
   });
 }
 
-export async function setOutcomeStatus(graph: Graph, id: string, status: OutcomeStatus): Promise<void> {
+export async function setOutcomeStatus(graph: Graph, id: string, status: OutcomeStatus, actor: Actor = SYSTEM_ACTOR): Promise<void> {
   await graph.writeTx(async (tx) => {
     await tx.run(BUMP_GRAPH_VERSION);
     const rows = await tx.run(SET_OUTCOME_STATUS, { id, status });
     if (rows.length === 0) throw new AppError('NOT_FOUND', `No outcome "${id}".`);
+    await recordAudit(tx, actor, 'setOutcomeStatus', [id]);
   });
 }
