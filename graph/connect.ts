@@ -26,10 +26,12 @@ export async function openGraph(config: GraphConfig, log: (line: string) => void
   const auth = config.user ? neo4j.auth.basic(config.user, config.password ?? '') : undefined;
   const driver = neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,
-    // Fail fast when the server is gone, so requests answer SERVICE_UNAVAILABLE instead of hanging.
-    connectionTimeout: 2_000,
+    // Fail fast when the server is gone, so requests answer SERVICE_UNAVAILABLE within
+    // about 2 s instead of hanging; the driver reconnects by itself once it is back.
+    // Retries cover transient conflicts too, but writes queue on one lock, so those are rare.
+    connectionTimeout: 1_000,
     connectionAcquisitionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: 1_000,
     logging: { level: 'error', logger: () => {} },
   });
   const graph = new Graph(driver, { database: config.database, queryTimeoutMs: config.queryTimeoutMs });
