@@ -8,7 +8,7 @@
  */
 export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly types: readonly string[] } = {
   /** `Type.field` not served yet. */
-  fields: ['Query.network'],
+  fields: [],
   /** Types that only those fields use. */
-  types: ['NetworkFilter', 'Network', 'NetworkNode', 'NetworkEdge'],
+  types: [],
 };

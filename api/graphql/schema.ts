@@ -15,6 +15,7 @@ import { CustomerResolver, EngagementResolver } from '../resolvers/engagement.re
 import {
   CommitmentResolver, ContributionResolver, OutcomeResolver, ParticipationResolver,
 } from '../resolvers/item.resolver.ts';
+import { NetworkResolver } from '../resolvers/network.resolver.ts';
 import { PartnerResolver } from '../resolvers/partner.resolver.ts';
 import { WriteResolver } from '../resolvers/write.resolver.ts';
 
@@ -28,7 +29,7 @@ export function ecomapSchema(): Promise<GraphQLSchema> {
       ContributionResolver, OutcomeResolver, CommitmentResolver, WriteResolver,
       AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
       AnalyticsResolver, CoverageCellResolver, CapabilityGapResolver, EngagementGapReportResolver, ExitImpactResolver,
-      AttributionShareResolver, AuditResolver,
+      AttributionShareResolver, NetworkResolver, AuditResolver,
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
     validate: false,

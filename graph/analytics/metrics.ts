@@ -1,0 +1,85 @@
+/**
+ * Centrality and communities of the co-delivery graph, with graphology's own
+ * algorithms only (graphology-metrics, graphology-communities-louvain): nothing here
+ * re-implements them, it chooses their options and shapes their answers.
+ */
+import { createRequire } from 'node:module';
+import type { AbstractGraph } from 'graphology-types';
+import { betweenness, pagerank } from 'graphology-metrics/centrality/index.js';
+import { byCodeUnits } from './co-delivery.ts';
+
+// The package is CommonJS (`module.exports = louvain`) with typings that declare a
+// default export, which NodeNext reads as `{ default }`: require gives the function.
+const louvain = createRequire(import.meta.url)('graphology-communities-louvain') as typeof import('graphology-communities-louvain').default;
+
+export interface MetricsOptions {
+  /** PageRank damping factor. */
+  alpha: number;
+  /** PageRank stops when the summed change of one iteration is below order × tolerance (NetworkX's rule). */
+  tolerance: number;
+  maxIterations: number;
+  /** Seeds Louvain's random node order: the same graph and seed give the same communities. */
+  seed: number;
+}
+
+export const METRICS_DEFAULTS: MetricsOptions = { alpha: 0.85, tolerance: 1e-6, maxIterations: 100, seed: 42 };
+
+export interface NodeMetrics {
+  betweenness: number;
+  pagerank: number;
+  /** 0..k-1, numbered in the order of each community's smallest member id. */
+  community: number;
+}
+
+/**
+ * Per node of an undirected graph whose edges carry a `weight`:
+ *
+ * - betweenness: unweighted (every edge counts 1), normalised as for an undirected
+ *   graph: the share of the (n-1)(n-2)/2 pairs of other nodes whose shortest paths run
+ *   through the node. graphology divides its raw Brandes sums, which count each pair
+ *   once from either end, by (n-1)(n-2): the same number, and NetworkX's
+ *   `normalized=True`. 0 when n <= 2. O(V·E).
+ * - pagerank: damping `alpha`, edges weighted by `weight`, dangling (isolated) nodes
+ *   spreading their rank evenly (as NetworkX). O(iterations·E).
+ * - community: Louvain on `weight`, resolution 1, its random walk drawn from a
+ *   generator seeded with `seed`. About O(E log V).
+ */
+export function networkMetrics(graph: AbstractGraph, options: Partial<MetricsOptions> = {}): Map<string, NodeMetrics> {
+  const { alpha, tolerance, maxIterations, seed } = { ...METRICS_DEFAULTS, ...options };
+  const out = new Map<string, NodeMetrics>();
+  if (graph.order === 0) return out;
+  const between = betweenness(graph, { getEdgeWeight: null, normalized: true });
+  const rank = pagerank(graph, { getEdgeWeight: 'weight', alpha, tolerance, maxIterations });
+  const communities = normaliseCommunities(louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(seed) }));
+  graph.forEachNode((id) => {
+    out.set(id, { betweenness: between[id] ?? 0, pagerank: rank[id] ?? 0, community: communities.get(id) ?? -1 });
+  });
+  return out;
+}
+
+/**
+ * Renumbers communities 0..k-1 in the order of their smallest member id, so the
+ * numbers depend on the partition only, not on Louvain's internal labels.
+ */
+export function normaliseCommunities(communities: Readonly<Record<string, number>>): Map<string, number> {
+  const smallest = new Map<number, string>();
+  for (const [id, community] of Object.entries(communities)) {
+    const seen = smallest.get(community);
+    if (seen === undefined || byCodeUnits(id, seen) < 0) smallest.set(community, id);
+  }
+  const order = [...smallest.entries()].sort((x, y) => byCodeUnits(x[1], y[1]));
+  const renumber = new Map(order.map(([community], index) => [community, index]));
+  return new Map(Object.entries(communities).map(([id, community]) => [id, renumber.get(community)!]));
+}
+
+/** mulberry32: a small seeded generator of [0, 1), for Louvain's `rng`. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,116 @@
+/** Draws a FailureDag as SVG: marks told apart by fill, border, dash and a written label. */
+import { select, type Selection } from 'd3';
+import { OKABE_ITO } from '../lib/palette.ts';
+import { layoutDag } from './dag-layout.ts';
+import type { DagNode, FailureDag, Mark } from './failure-dag.ts';
+
+export interface DagViewOptions {
+  onSelect?(node: DagNode): void;
+}
+
+const W = 200, H = 60;
+export const MARK_STYLE: Record<Mark, { fill: string; stroke: string; width: number; dash?: string; text: string; label: string }> = {
+  outcome: { fill: '#1f2a36', stroke: '#1f2a36', width: 1, text: '#ffffff', label: 'outcome' },
+  'root-cause': { fill: '#fbe1d2', stroke: OKABE_ITO.vermillion, width: 3.5, text: '#1a1a1a', label: 'root cause' },
+  propagated: { fill: '#fdf0d5', stroke: OKABE_ITO.orange, width: 2, dash: '7 3', text: '#1a1a1a', label: 'propagated' },
+  absorbed: { fill: '#e4e4e4', stroke: '#8c8c8c', width: 1.5, text: '#555555', label: 'delivered, absorbed a failure' },
+  'outside-failure': { fill: '#f4f4f4', stroke: '#a8a8a8', width: 1.2, dash: '2 3', text: '#666666', label: 'failure absorbed above' },
+  healthy: { fill: '#ffffff', stroke: '#b8b8b8', width: 1, text: '#444444', label: 'not defective' },
+};
+
+/** Shortens a text element's content until it fits `max` px (measured, so any font works). */
+function fit(node: SVGTextElement, max: number): void {
+  let text = node.textContent ?? '';
+  if (typeof node.getComputedTextLength !== 'function') return;
+  while (text.length > 1 && node.getComputedTextLength() > max) {
+    text = text.slice(0, -2);
+    node.textContent = `${text}…`;
+  }
+}
+
+/** The third line of a node: what it is, in words, so colour is never the only cue. */
+export function statusLine(n: DagNode): string {
+  switch (n.mark) {
+    case 'outcome': return `OUTCOME · ${n.status}`;
+    case 'root-cause': return `ROOT CAUSE · ${n.status}`;
+    case 'propagated': return `PROPAGATED · ${n.status}`;
+    case 'absorbed': return `${n.status} · ABSORBED FAILURE`;
+    case 'outside-failure': return `${n.status} · ABSORBED ABOVE`;
+    case 'healthy': return n.status;
+  }
+}
+
+export function render(element: HTMLElement, data: FailureDag, options: DagViewOptions = {}) {
+  const root: Selection<SVGSVGElement, unknown, null, undefined> = select(element).append('svg')
+    .attr('class', 'failure-dag').attr('role', 'img').attr('font-family', 'system-ui, DejaVu Sans, sans-serif').attr('font-size', 11);
+  const defs = root.append('defs');
+  for (const [id, colour] of [['arrow-failure', OKABE_ITO.vermillion], ['arrow-plain', '#999999']] as const) {
+    defs.append('marker').attr('id', id).attr('viewBox', '0 0 10 10').attr('refX', 9).attr('refY', 5).attr('markerWidth', 7).attr('markerHeight', 7)
+      .attr('orient', 'auto-start-reverse').append('path').attr('d', 'M0,0L10,5L0,10z').attr('fill', colour);
+  }
+  const edgeLayer = root.append('g');
+  const nodeLayer = root.append('g');
+  const legend = root.append('g');
+
+  function update(next: FailureDag): void {
+    const layout = layoutDag(next.nodes.map((n) => n.id), next.edges, { nodeWidth: W, nodeHeight: H });
+    const legendHeight = 34;
+    root.attr('width', Math.max(layout.width, 620)).attr('height', layout.height + legendHeight)
+      .attr('aria-label', `Failure graph of ${next.nodes[0]?.id ?? 'the outcome'}: ${next.nodes.filter((n) => n.mark === 'root-cause').length} root causes`);
+    const pos = (id: string) => layout.positions.get(id)!;
+    edgeLayer.selectAll('path').data(next.edges, (e) => `${(e as FailureDag['edges'][number]).from}>${(e as FailureDag['edges'][number]).to}`)
+      .join('path')
+      .attr('d', (e) => {
+        const a = pos(e.from), b = pos(e.to);
+        const x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y - 2, my = (y1 + y2) / 2;
+        return `M${x1},${y1}C${x1},${my} ${x2},${my} ${x2},${y2}`;
+      })
+      .attr('fill', 'none')
+      .attr('stroke', (e) => (e.failure ? OKABE_ITO.vermillion : '#999999'))
+      .attr('stroke-width', (e) => (e.failure ? 2.2 : 1.2))
+      .attr('marker-end', (e) => `url(#${e.failure ? 'arrow-failure' : 'arrow-plain'})`);
+
+    const nodes = nodeLayer.selectAll<SVGGElement, DagNode>('g.dag-node').data(next.nodes, (n) => n.id)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'dag-node').attr('tabindex', 0).attr('role', 'button');
+        g.append('title');
+        g.append('rect').attr('width', W).attr('height', H).attr('rx', 5);
+        g.append('text').attr('class', 'l1').attr('x', 8).attr('y', 16).attr('font-weight', 700);
+        g.append('text').attr('class', 'l2').attr('x', 8).attr('y', 32);
+        g.append('text').attr('class', 'l3').attr('x', 8).attr('y', 49).attr('font-size', 10).attr('font-weight', 600);
+        return g;
+      });
+    nodes.attr('transform', (n) => `translate(${pos(n.id).x},${pos(n.id).y})`)
+      .attr('data-id', (n) => n.id).attr('data-mark', (n) => n.mark)
+      .attr('aria-label', (n) => `${n.id}, ${MARK_STYLE[n.mark].label}, ${n.status}${n.owner ? `, owned by ${n.owner.name}` : ''}`)
+      .on('click', (_, n) => options.onSelect?.(n))
+      .on('keydown', (event: KeyboardEvent, n) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); options.onSelect?.(n); } });
+    nodes.select('title').text((n) => `${n.id}: ${n.description}${n.engagement ? ` (${n.engagement.name})` : ''}`);
+    nodes.select('rect').attr('fill', (n) => MARK_STYLE[n.mark].fill).attr('stroke', (n) => MARK_STYLE[n.mark].stroke)
+      .attr('stroke-width', (n) => MARK_STYLE[n.mark].width).attr('stroke-dasharray', (n) => MARK_STYLE[n.mark].dash ?? null);
+    nodes.selectAll<SVGTextElement, DagNode>('text').attr('fill', (n) => MARK_STYLE[n.mark].text);
+    nodes.select('text.l1').text((n) => (n.foreign ? `${n.id} (in ${n.engagement?.id})` : n.id));
+    nodes.select('text.l2').text((n) => (n.mark === 'outcome' ? n.description : n.owner?.name ?? ''));
+    nodes.select('text.l3').text((n) => statusLine(n));
+    nodes.selectAll<SVGTextElement, DagNode>('text').each(function () { fit(this, W - 14); });
+
+    legend.attr('transform', `translate(8,${layout.height + 8})`);
+    const marks = (['root-cause', 'propagated', 'absorbed', 'outside-failure', 'healthy'] as const);
+    const offsets = marks.map((_, i) => marks.slice(0, i).reduce((x, m) => x + 40 + MARK_STYLE[m].label.length * 6.2, 0));
+    const legendWidth = 16 + offsets[offsets.length - 1]! + 40 + MARK_STYLE.healthy.label.length * 6.2;
+    root.attr('width', Math.max(layout.width, legendWidth));
+    const items = legend.selectAll<SVGGElement, Mark>('g').data(marks).join((enter) => {
+      const g = enter.append('g');
+      g.append('rect').attr('width', 18).attr('height', 12).attr('rx', 2);
+      g.append('text').attr('x', 23).attr('y', 10).attr('fill', '#333');
+      return g;
+    });
+    items.attr('transform', (_, i) => `translate(${offsets[i]},0)`);
+    items.select('rect').attr('fill', (m) => MARK_STYLE[m].fill).attr('stroke', (m) => MARK_STYLE[m].stroke)
+      .attr('stroke-width', (m) => Math.min(2.5, MARK_STYLE[m].width)).attr('stroke-dasharray', (m) => MARK_STYLE[m].dash ?? null);
+    items.select('text').text((m) => MARK_STYLE[m].label);
+  }
+
+  update(data);
+  return { update, destroy: () => root.remove(), svg: root.node()! };
+}

@@ -1,0 +1,66 @@
+/**
+ * Colour-blind-safe colours. Partner types use Paul Tol's "muted" scheme (9 colours)
+ * plus black and Okabe–Ito orange for the last two; a legend and the tooltips name every
+ * type, so colour is never the only cue. Statuses and marks use Okabe–Ito.
+ */
+export const PARTNER_TYPES = [
+  'SYSTEM_INTEGRATOR', 'ISV', 'MSP', 'RESELLER', 'REFERRAL', 'INFLUENCER', 'CLOUD_MARKETPLACE',
+  'TELCO_INFRASTRUCTURE', 'BOUTIQUE_CONSULTANCY', 'STRATEGIC_ALLIANCE', 'AI_NATIVE',
+] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+export const TYPE_COLOURS: Record<PartnerType, string> = {
+  SYSTEM_INTEGRATOR: '#332288',
+  ISV: '#88CCEE',
+  MSP: '#44AA99',
+  RESELLER: '#117733',
+  REFERRAL: '#999933',
+  INFLUENCER: '#DDCC77',
+  CLOUD_MARKETPLACE: '#CC6677',
+  TELCO_INFRASTRUCTURE: '#882255',
+  BOUTIQUE_CONSULTANCY: '#AA4499',
+  STRATEGIC_ALLIANCE: '#222222',
+  AI_NATIVE: '#E69F00',
+};
+export const TYPE_LABELS: Record<PartnerType, string> = {
+  SYSTEM_INTEGRATOR: 'System integrator',
+  ISV: 'ISV',
+  MSP: 'MSP',
+  RESELLER: 'Reseller',
+  REFERRAL: 'Referral',
+  INFLUENCER: 'Influencer',
+  CLOUD_MARKETPLACE: 'Cloud marketplace',
+  TELCO_INFRASTRUCTURE: 'Telco / infrastructure',
+  BOUTIQUE_CONSULTANCY: 'Boutique consultancy',
+  STRATEGIC_ALLIANCE: 'Strategic alliance',
+  AI_NATIVE: 'AI-native',
+};
+
+/** A partner type's name for people; unknown values as they came. */
+export function typeLabel(type: string | null | undefined): string {
+  return isPartnerType(type) ? TYPE_LABELS[type] : type ?? 'partner';
+}
+
+export const CUSTOMER_COLOUR = '#BBBBBB';
+
+export const OKABE_ITO = {
+  black: '#000000', orange: '#E69F00', skyBlue: '#56B4E9', green: '#009E73',
+  yellow: '#F0E442', blue: '#0072B2', vermillion: '#D55E00', purple: '#CC79A7', grey: '#999999',
+} as const;
+
+/** Categorical colours for a handful of series (attribution partners). */
+export const SERIES = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.purple, OKABE_ITO.skyBlue,
+  OKABE_ITO.vermillion, OKABE_ITO.yellow, OKABE_ITO.black] as const;
+
+export const STATUS_COLOURS = {
+  UNCOVERED: OKABE_ITO.vermillion,
+  SINGLE_POINT: OKABE_ITO.orange,
+  THIN: OKABE_ITO.yellow,
+  COVERED: '#8FD1B9',
+} as const;
+
+export const ROLE_COLOURS = { ORCHESTRATOR: OKABE_ITO.blue, CONTRIBUTOR: OKABE_ITO.skyBlue } as const;
+
+export function isPartnerType(value: string | null | undefined): value is PartnerType {
+  return (PARTNER_TYPES as readonly string[]).includes(value ?? '');
+}

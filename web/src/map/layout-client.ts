@@ -1,0 +1,39 @@
+/** Promise-shaped access to the layout worker; a newer request supersedes older ones. */
+import type { LayoutInput, LayoutResult } from './layout.ts';
+
+export interface LayoutRunner {
+  run(input: LayoutInput): Promise<LayoutResult>;
+  destroy(): void;
+}
+
+export function createLayoutRunner(): LayoutRunner {
+  const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+  let next = 0;
+  const pending = new Map<number, { resolve(r: LayoutResult): void; reject(e: Error): void }>();
+  worker.onmessage = (event: MessageEvent<{ id: number; result?: LayoutResult; error?: string }>) => {
+    const waiting = pending.get(event.data.id);
+    if (!waiting) return;
+    pending.delete(event.data.id);
+    if (event.data.result) waiting.resolve(event.data.result);
+    else waiting.reject(new Error(event.data.error ?? 'layout failed'));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    for (const waiting of pending.values()) waiting.reject(new Error(`The layout worker failed: ${event.message}`));
+    pending.clear();
+  };
+  return {
+    run(input) {
+      const id = ++next;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, input });
+      });
+    },
+    destroy() {
+      worker.terminate();
+      for (const waiting of pending.values()) waiting.reject(new Error('layout cancelled'));
+      pending.clear();
+    },
+  };
+}

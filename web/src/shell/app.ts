@@ -1,0 +1,86 @@
+/** The page once signed in: top bar with the view tabs and exports, a banner, the view, the side panel. */
+import type { Api } from '../api/client.ts';
+import { render as renderAttribution } from '../attribution/attribution-view.ts';
+import { render as renderAccountability } from '../accountability/explorer-view.ts';
+import { render as renderGaps } from '../gaps/gaps-view.ts';
+import { render as renderMap } from '../map/map-view.ts';
+import { toCsv, exportName } from '../lib/csv.ts';
+import { button, clear, el } from '../lib/dom.ts';
+import { downloadBlob } from '../lib/download.ts';
+import { createPanel } from './panel.ts';
+import { openPartnerCard } from './partner-card.ts';
+import { canReadEcosystem, type Session, type ViewName, type Viewer } from './session.ts';
+import { hashFor, parseHash, VIEWS } from './route.ts';
+import { createTabs } from './tabs.ts';
+import { describeError } from './states.ts';
+import type { ViewHandle } from './view.ts';
+
+const RENDERERS: Record<ViewName, (element: HTMLElement, session: Session, arg?: string) => ViewHandle> = {
+  map: (element, session, arg) => renderMap(element, session, { partnerId: arg }),
+  accountability: (element, session, arg) => renderAccountability(element, session, { outcomeId: arg }),
+  gaps: (element, session) => renderGaps(element, session, {}),
+  attribution: (element, session, arg) => renderAttribution(element, session, { engagementId: arg }),
+};
+
+export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: () => void): void {
+  clear(root);
+  const fallback: ViewName = canReadEcosystem(viewer) ? 'map' : 'accountability';
+  const viewHost = el('main', { class: 'view', id: 'view', role: 'tabpanel', tabindex: '-1' });
+  const panelHost = el('aside', { class: 'panel', id: 'panel' });
+  const workspace = el('div', { class: 'workspace' }, viewHost, panelHost);
+  const panel = createPanel(panelHost, workspace);
+  const tabs = createTabs(VIEWS, 'view', (view) => { location.hash = `#${view}`; });
+  const status = el('span', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+  const who = viewer.role === 'PARTNER' && viewer.partner ? `Partner: ${viewer.partner.name}` : viewer.role === 'ADMIN' ? 'Admin' : 'Analyst';
+  const banner = el('div', { class: 'banner', id: 'banner' });
+  if (!canReadEcosystem(viewer)) {
+    banner.append(`Signed in for ${viewer.partner?.name ?? 'a partner'}: you see the partner directory, the coverage heatmap, and the engagements ${viewer.partner?.name ?? 'it'} took part in. `
+      + 'The network map, exit impact and ecosystem health need an ADMIN or ANALYST token.');
+  }
+
+  let current: { name: ViewName; arg?: string; handle: ViewHandle } | null = null;
+  const session: Session = {
+    api, viewer, panel,
+    navigate(view, arg) { location.hash = hashFor(view, arg); },
+    openPartner(id) { void openPartnerCard(session, id); },
+  };
+
+  async function exportPng(): Promise<void> {
+    try {
+      const blob = await current?.handle.exportPng();
+      if (blob) downloadBlob(blob, exportName(current!.name, 'png'));
+      else status.textContent = 'Nothing to export yet.';
+    } catch (err) {
+      status.textContent = `Export failed: ${describeError(err)}`;
+    }
+  }
+  function exportCsv(): void {
+    const rows = current?.handle.exportCsv() ?? [];
+    if (rows.length <= 1) { status.textContent = 'The table is empty.'; return; }
+    downloadBlob(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }), exportName(current!.name, 'csv'));
+  }
+
+  root.append(
+    el('header', { class: 'topbar' }, el('h1', {}, 'Ecomap'), tabs.element, el('span', { class: 'spacer' }),
+      button('Export PNG', () => void exportPng(), { id: 'export-png', title: 'Save the current view as a PNG image' }),
+      button('Export CSV', exportCsv, { id: 'export-csv', title: 'Save the visible table as CSV' }),
+      el('span', { class: 'who', 'data-role': viewer.role }, who),
+      button('Sign out', signOut, { title: 'Forget the token in this tab' }), status),
+    banner, workspace);
+
+  function route(): void {
+    const { view, arg } = parseHash(location.hash, fallback);
+    tabs.select(view);
+    if (current && current.name === view) {
+      if (current.arg !== arg) { current.arg = arg; current.handle.update(arg); }
+      return;
+    }
+    current?.handle.destroy();
+    panel.close();
+    clear(viewHost);
+    viewHost.setAttribute('aria-labelledby', `tab-${view}`);
+    current = { name: view, arg, handle: RENDERERS[view](viewHost, session, arg) };
+  }
+  window.addEventListener('hashchange', route);
+  route();
+}
