@@ -1,0 +1,108 @@
+/**
+ * The operations timed over HTTP and, side by side, straight through the driver: the
+ * same Cypher constant from graph/queries with the parameters graph/read sends, in a
+ * plain `session.executeRead`. The GraphQL selections touch only what that one
+ * statement returns (no field that would call a loader), so both sides run the same
+ * statements; the nested list is the exception, and its direct side is the chain of
+ * graph/read calls its loaders make, one after another.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { type Graph, toDriverParams } from '../graph/db.ts';
+import { DEFECTIVE_STATUSES } from '../graph/model/ecosystem.ts';
+import { ACCOUNTABILITY } from '../graph/queries/accountability.queries.ts';
+import { COVERAGE_CELLS } from '../graph/queries/coverage.queries.ts';
+import { ATTRIBUTION } from '../graph/queries/credit.queries.ts';
+import { ENGAGEMENT_GAPS } from '../graph/queries/gaps.queries.ts';
+import { COVERAGE_DEFAULTS } from '../graph/read/coverage.ts';
+import { engagementsByIds, outcomeDependencies, outcomesOf, partnersByIds } from '../graph/read/entities.ts';
+import { partnerPage, partnerParticipationPages } from '../graph/read/pages.ts';
+import { cycle, type Fixture } from './fixture.ts';
+
+export interface Operation {
+  name: string;
+  query: string;
+  variables(i: number): Record<string, unknown> | undefined;
+  /** The same work straight through the driver, for the same i. */
+  direct(i: number): Promise<unknown>;
+}
+
+const WORDS = { defective: [...DEFECTIVE_STATUSES], missed: ['MISSED', 'PARTIALLY_MET'] };
+
+export const QUERIES = {
+  accountability: `query Accountability($id: ID!) { accountability(outcomeId: $id) {
+    outcome { id status dueDate }
+    rootCauses { commitment { id status } path { id } }
+    propagated { id status }
+    responsible { share rootCauses role } } }`,
+  coverageGaps: '{ coverageGaps { region { code } industry { code } capability { id } demand supply status } }',
+  engagementGaps: `query Gaps($id: ID!) { engagementGaps(engagementId: $id) {
+    orchestrationGap missing { capability { id name } level } } }`,
+  attribution: `query Attribution($id: ID!, $model: AttributionModel!) { attribution(engagementId: $id, model: $model) { share amount } }`,
+  nested: `query Nested($n: Int!) { partners(first: $n) { edges { node { participations(first: 5) { edges { node {
+    engagement { outcomes { dependsOn { owner { id } } } } } } } } } } }`,
+} as const;
+
+/** One statement in its own read transaction, as the product's executor runs it. */
+async function readOnce(driver: Driver, cypher: string, params: Record<string, unknown>): Promise<number> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.executeRead((tx) => tx.run(cypher, toDriverParams(params) as Record<string, unknown>));
+    return result.records.length;
+  } finally {
+    await session.close();
+  }
+}
+
+/** The statements the nested query's loaders send, in their order, through the product's read functions. */
+export async function nestedDirect(graph: Graph, first: number): Promise<number> {
+  const unique = (ids: string[]) => [...new Set(ids)];
+  const page = await partnerPage(graph, {}, { first });
+  const participations = await partnerParticipationPages(graph, null,
+    page.edges.map((e) => ({ partnerId: e.node.id, role: null, first: 5, after: null })));
+  const engagementIds = unique(participations.flatMap((p) => p.edges.map((e) => e.node.engagementId)));
+  await engagementsByIds(graph, null, engagementIds);
+  const outcomes = await outcomesOf(graph, null, engagementIds);
+  const dependencies = await outcomeDependencies(graph, null, unique(outcomes.flat().map((o) => o.id)));
+  const owners = await partnersByIds(graph, unique(dependencies.flat().map((c) => c.ownerId)));
+  return owners.length;
+}
+
+export function latencyOperations(driver: Driver, graph: Graph, fx: Fixture): Operation[] {
+  const attribution = (model: string): Operation => ({
+    name: `attribution ${model}`,
+    query: QUERIES.attribution,
+    variables: (i) => ({ id: cycle(fx.attributedEngagements, i), model }),
+    direct: (i) => readOnce(driver, ATTRIBUTION, { id: cycle(fx.attributedEngagements, i), scope: null, model, halfLifeDays: 7 + 0.0 }),
+  });
+  return [
+    {
+      name: 'accountability',
+      query: QUERIES.accountability,
+      variables: (i) => ({ id: cycle(fx.missedOutcomes, i) }),
+      direct: (i) => readOnce(driver, ACCOUNTABILITY, { ...WORDS, scope: null, id: cycle(fx.missedOutcomes, i) }),
+    },
+    {
+      name: 'coverageGaps',
+      query: QUERIES.coverageGaps,
+      variables: () => undefined,
+      direct: () => readOnce(driver, COVERAGE_CELLS, {
+        regions: null, capabilities: null, byIndustry: COVERAGE_DEFAULTS.byIndustry, minLevel: COVERAGE_DEFAULTS.minLevel,
+        thinRatio: COVERAGE_DEFAULTS.thinRatio + 0.0, includeCovered: COVERAGE_DEFAULTS.includeCovered, without: [],
+      }),
+    },
+    {
+      name: 'engagementGaps',
+      query: QUERIES.engagementGaps,
+      variables: (i) => ({ id: cycle(fx.activeEngagements, i) }),
+      direct: (i) => readOnce(driver, ENGAGEMENT_GAPS, { id: cycle(fx.activeEngagements, i), scope: null, today: fx.today }),
+    },
+    attribution('LINEAR'),
+    attribution('TIME_DECAY'),
+    {
+      name: 'nested list (20 partners)',
+      query: QUERIES.nested,
+      variables: () => ({ n: 20 }),
+      direct: () => nestedDirect(graph, 20),
+    },
+  ];
+}

@@ -1,0 +1,145 @@
+/** One size's section of BENCHMARKS.md: every table with its targets and verdicts. */
+import { median } from './stats.ts';
+import { atLeast, atMost, below, TARGETS, type SizeResult, type Verdict } from './results.ts';
+import type { LoaderRun } from './import-bench.ts';
+
+const ms = (v: number) => (Number.isFinite(v) ? (v < 100 ? v.toFixed(1) : v.toFixed(0)) : 'n/a');
+const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : 'n/a');
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const mb = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(0)} MiB`);
+
+/** A target set for one size is still shown at the others, marked as informative. */
+function verdict(v: Verdict, appliesAt: string | null, size: string): string {
+  if (v === 'n/a' || appliesAt === null || appliesAt === size) return `**${v}**`;
+  return `${v} (target is for ${appliesAt})`;
+}
+
+export function sizeSection(r: SizeResult): string {
+  const s = r.size.name;
+  return [
+    `## ${s}: ${int(r.size.partners)} partners / ${int(r.size.engagements)} engagements`,
+    '',
+    `Measured ${r.date} in ${r.minutes.toFixed(1)} min; ${r.runs} run${r.runs === 1 ? '' : 's'}${r.quick ? ' (--quick)' : ''}; `
+      + `load average ${r.load[0].toFixed(2)} before, ${r.load[1].toFixed(2)} after. `
+      + `${int(r.count.nodes)} nodes, ${int(r.count.relationships)} relationships; file ${(r.dataset.bytes / 2 ** 20).toFixed(1)} MiB, generated in ${r.dataset.seconds.toFixed(1)} s.`,
+    '',
+    importTable(r),
+    '',
+    latencyTable(r),
+    '',
+    roundTripTable(r),
+    '',
+    networkTable(r),
+    '',
+    throughputTable(r),
+    '',
+    '### Memory',
+    '',
+    `Peak resident memory (VmHWM) of the API process: **${mb(r.apiPeakRssMb)}**; of Neo4j (page cache ${r.size.pageCacheMb} MiB): ${mb(r.neo4jPeakRssMb)}.`,
+  ].join('\n');
+}
+
+function importTable(r: SizeResult): string {
+  const row = (name: string, runs: LoaderRun[]) => {
+    const phase = (k: string) => median(runs.map((x) => x.phases[k] ?? Number.NaN));
+    const wall = median(runs.map((x) => x.seconds));
+    const rest = wall - phase('reading') - phase('writing');
+    const sec = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} s` : '–');
+    return `| ${name} | ${sec(wall)} | ${sec(phase('reading'))} | ${sec(phase('writing'))} | ${sec(rest)} | ${int(runs[0]!.count.elements)} `
+      + `| ${int(median(runs.map((x) => x.elementsPerSecond)))} | ${mb(median(runs.map((x) => x.peakRssMb ?? Number.NaN)))} |`;
+  };
+  return [
+    '### Import throughput',
+    '',
+    `Wall time of the whole command (process start, reading, validation, writing), each on a fresh server with the schema; median of ${r.import.ours.length} run(s).`,
+    '',
+    '| loader | wall time | reading | writing | rest (start, schema, validation) | elements | elements/s | peak memory |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row('`npm run import`', r.import.ours),
+    row('baseline: bare UNWIND CREATE, no validation', r.import.baseline),
+    '',
+    `Ratio ours / baseline: **${x(r.import.ratio)}**, target ≥ ${TARGETS.importRatio}: ${verdict(atLeast(r.import.ratio, TARGETS.importRatio), 'M', r.size.name)}.`,
+  ].join('\n');
+}
+
+function latencyTable(r: SizeResult): string {
+  const lines = [
+    '### Latency: HTTP against the same Cypher through the driver',
+    '',
+    'Per run, p50 and p99 of the samples; the table shows the median over runs of each. Each sample pair is one HTTP request and the same '
+      + "statement(s) through a plain driver session, back to back with the same ids. The selections touch only what the operation's one "
+      + 'statement returns; the nested list sends six statements, and its driver side is the same six through graph/read.',
+    '',
+    `| operation | HTTP p50 | HTTP p99 | driver p50 | driver p99 | ratio p50 | ratio p99 | target ≤ ${TARGETS.httpOverDriver} | samples |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+  ];
+  for (const l of r.latency) {
+    if (l.error) { lines.push(`| ${l.name} | error: ${l.error.replace(/\|/g, '\\|').slice(0, 160)} | | | | | | **n/a** | |`); continue; }
+    const p50 = l.http.p50 / l.direct.p50;
+    const p99 = l.http.p99 / l.direct.p99;
+    const v = atMost(p50, TARGETS.httpOverDriver) === 'PASS' && atMost(p99, TARGETS.httpOverDriver) === 'PASS' ? 'PASS' : 'FAIL';
+    lines.push(`| ${l.name} | ${ms(l.http.p50)} ms | ${ms(l.http.p99)} ms | ${ms(l.direct.p50)} ms | ${ms(l.direct.p99)} ms | ${x(p50)} | ${x(p99)} | **${v}** | ${l.http.n} |`);
+  }
+  const acc = r.latency.find((l) => l.name === 'accountability');
+  if (acc && !acc.error) {
+    lines.push('', `accountability p99 over HTTP: **${ms(acc.http.p99)} ms**, target < ${TARGETS.accountabilityP99Ms} ms: `
+      + `${verdict(below(acc.http.p99, TARGETS.accountabilityP99Ms), 'M', r.size.name)}.`);
+  }
+  return lines.join('\n');
+}
+
+function roundTripTable(r: SizeResult): string {
+  const lines = [
+    '### Database round trips per operation',
+    '',
+    'Statements the app sent for one request (its executor\'s counter, app in-process), with a small and a large selection; items are the objects in the answer.',
+    '',
+    '| operation | small: statements | small: items | large: statements | large: items | constant | latency request |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+  ];
+  for (const t of r.roundTrips) {
+    if (t.error) { lines.push(`| ${t.name} | error: ${t.error.replace(/\|/g, '\\|').slice(0, 160)} | | | | **n/a** | |`); continue; }
+    const constant = t.constant ? (t.note ? `yes (${t.note})` : '**yes**') : '**no**';
+    lines.push(`| ${t.name} | ${t.small.statements} | ${int(t.small.items)} | ${t.large.statements} | ${int(t.large.items)} | ${constant} | ${t.latencyStatements ?? '–'} |`);
+  }
+  return lines.join('\n');
+}
+
+function networkTable(r: SizeResult): string {
+  const n = r.network;
+  if (!n.served) return `### network\n\n**n/a**: ${n.reason}.`;
+  return [
+    '### network (limit 2000), over HTTP',
+    '',
+    `${int(n.nodes)} nodes, ${int(n.edges)} edges${n.truncated ? ' (truncated)' : ''}. Cold: the first request after a write (one per run); warm: ${n.warmMs.length} repeats in all.`,
+    '',
+    `| first after start | cold (median) | warm p50 | warm p99 | target warm ≤ ${TARGETS.networkWarmMs} ms | warm p50, \`{ truncated }\` only |`,
+    '| ---: | ---: | ---: | ---: | --- | ---: |',
+    `| ${ms(n.firstAfterStartMs)} ms | ${ms(median(n.coldMs))} ms | ${ms(n.warmP50)} ms | ${ms(n.warmP99)} ms | **${atMost(n.warmP50, TARGETS.networkWarmMs)}** (on p50) | ${ms(n.warmBareP50)} ms |`,
+    '',
+    'The last column asks the same (cached) network for `truncated` alone: the difference to "warm p50" is the cost of turning its nodes and edges into the GraphQL answer.'
+      + (n.note ? ` Before the first answer: ${n.note}.` : ''),
+  ].join('\n');
+}
+
+function throughputTable(r: SizeResult): string {
+  const t = r.throughput;
+  if ('error' in t) return `### Throughput\n\n**n/a**: ${t.error}`;
+  const rps = (list: typeof t.api) => median(list.map((l) => l.requestsPerSecond));
+  const lat = (list: typeof t.api, k: 'p50' | 'p99') => median(list.map((l) => l[k]));
+  const bad = t.api.reduce((n, l) => n + l.non2xx + l.errors, 0);
+  return [
+    '### Throughput',
+    '',
+    `autocannon, 50 connections, ${t.seconds} s a run, median of ${t.api.length} run(s), POST \`${t.query}\` as ADMIN; the baseline is a plain node:http server answering the same bytes.`,
+    '',
+    '| server | requests/s | latency p50 | latency p99 |',
+    '| --- | ---: | ---: | ---: |',
+    `| API | ${int(rps(t.api))} | ${lat(t.api, 'p50')} ms | ${lat(t.api, 'p99')} ms |`,
+    `| API on \`{ __typename }\` (no database; diagnostic) | ${int(rps(t.apiNoDatabase))} | ${lat(t.apiNoDatabase, 'p50')} ms | ${lat(t.apiNoDatabase, 'p99')} ms |`,
+    `| plain node:http | ${int(rps(t.plain))} | ${lat(t.plain, 'p50')} ms | ${lat(t.plain, 'p99')} ms |`,
+    '',
+    `Ratio API / plain: **${x(t.ratio)}**, target ≥ ${TARGETS.throughputRatio}: **${atLeast(t.ratio, TARGETS.throughputRatio)}**.`
+      + (bad > 0 ? ` The API answered ${bad} requests with an error or non-2xx status.` : ''),
+  ].join('\n');
+}
