@@ -8,7 +8,8 @@ import { modularity } from 'graphology-metrics/graph/index.js';
 import { describe, expect, it } from 'vitest';
 import { KARATE_BETWEENNESS, KARATE_MEMBERS, KARATE_PAGERANK, KARATE_TIES, memberId } from '../../tests/support/karate.ts';
 import { coDeliveryGraph } from './co-delivery.ts';
-import { networkMetrics, normaliseCommunities, seededRandom } from './metrics.ts';
+import { networkMetrics, normaliseCommunities } from './metrics.ts';
+import { mulberry32 as seededRandom } from './random.ts';
 
 /** An undirected graph with nodes named by the letters of `nodes` and weighted edges "ab" → weight. */
 function graphOf(nodes: string, edges: Record<string, number>): UndirectedGraph {

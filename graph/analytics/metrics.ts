@@ -3,6 +3,7 @@
  * algorithms only (graphology-metrics, graphology-communities-louvain): nothing here
  * re-implements them, it chooses their options and shapes their answers.
  */
+import { mulberry32 } from './random.ts';
 import { createRequire } from 'node:module';
 import type { AbstractGraph } from 'graphology-types';
 import { betweenness, pagerank } from 'graphology-metrics/centrality/index.js';
@@ -51,7 +52,7 @@ export function networkMetrics(graph: AbstractGraph, options: Partial<MetricsOpt
   if (graph.order === 0) return out;
   const between = betweenness(graph, { getEdgeWeight: null, normalized: true });
   const rank = pagerank(graph, { getEdgeWeight: 'weight', alpha, tolerance, maxIterations });
-  const communities = normaliseCommunities(louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(seed) }));
+  const communities = normaliseCommunities(louvain(graph, { getEdgeWeight: 'weight', rng: mulberry32(seed) }));
   graph.forEachNode((id) => {
     out.set(id, { betweenness: between[id] ?? 0, pagerank: rank[id] ?? 0, community: communities.get(id) ?? -1 });
   });
@@ -73,14 +74,3 @@ export function normaliseCommunities(communities: Readonly<Record<string, number
   return new Map(Object.entries(communities).map(([id, community]) => [id, renumber.get(community)!]));
 }
 
-/** mulberry32: a small seeded generator of [0, 1), for Louvain's `rng`. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -3,17 +3,9 @@
  * never used: the same seed must give byte-identical files on every machine.
  */
 
-/** mulberry32: 32-bit state, period 2^32, good enough for synthetic data. Returns [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../graph/analytics/random.ts';
+
+export { mulberry32 };
 
 /**
  * An independent stream per section (plan, partners, engagements, ...), so a section's
