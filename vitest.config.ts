@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
@@ -9,6 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['{api,graph,web,seeds,bench,tests}/**/*.test.ts'],
+    // The slow reliability tests (killed databases, minutes of load) run in `npm run test:faults`.
+    exclude: [...configDefaults.exclude, 'tests/faults/**'],
     // One real Neo4j per run (global-setup.ts); test files share it, one after another,
     // each starting from an empty graph it builds itself.
     globalSetup: ['tests/global-setup.ts'],

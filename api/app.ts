@@ -61,6 +61,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line:
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= (async () => {
       await new Promise<void>((resolve) => {
+        server.stopTakingRequests();     // busy keep-alive connections must not hold the shutdown open
         server.close(() => resolve());   // stops accepting; resolves when in-flight requests are done
         server.closeIdleConnections();
       });

@@ -28,6 +28,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (given === 'GRAPHQL_PARSE_FAILED' && /Document contains more th(?:at|an) \d+ tokens/.test(formatted.message)) {
     return { ...base, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }
+  // A document nested a few thousand levels deep (`{a{a{a…`, `[[[…`) overflows the stack of
+  // graphql-js's recursive parser or validation before our depth limit sees it: it is over
+  // that limit all the same, and the engine's own message is not for clients.
+  if ((given === 'GRAPHQL_PARSE_FAILED' || given === 'GRAPHQL_VALIDATION_FAILED') && isStackOverflow(original, formatted.message)) {
+    return { ...base, message: 'The operation is nested too deeply.', extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
   const code = (ERROR_CODES as readonly string[]).includes(given) ? (given as ErrorCode) : APOLLO_CODES[given];
   if (code && code !== 'INTERNAL_SERVER_ERROR') {
     const problems = (formatted.extensions?.problems as Problem[] | undefined) ?? (code === 'BAD_USER_INPUT' ? variableProblems(formatted.message) : undefined);
@@ -35,6 +41,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   logInternal(original);
   return { message: 'Something went wrong on the server.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function isStackOverflow(original: unknown, message: string): boolean {
+  const cause = (original as { originalError?: unknown } | null)?.originalError ?? original;
+  return cause instanceof RangeError || /^Maximum call stack size exceeded$/.test(message);
 }
 
 function withProblems(extensions: { code: ErrorCode }, problems: Problem[] | undefined): Record<string, unknown> {

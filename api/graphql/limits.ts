@@ -47,8 +47,11 @@ export function limitsPlugin(): ApolloServerPlugin {
 export function checkLimits(
   schema: GraphQLSchema, fragments: FragmentDefinitionNode[], operation: OperationDefinitionNode, variables: Record<string, unknown>,
 ): void {
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? null : schema.getQueryType();
-  if (!root) return;
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  // graphql-js validates a subscription against a schema without any and only fails at execution, without a code.
+  if (!root) {
+    throw new GraphQLError(`This API has no ${operation.operation} operations.`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+  }
   const walk: Walk = {
     schema, variables: withDefaults(operation, variables), aliases: 0, depth: 0, cost: 0, selections: 0, visiting: new Set(),
     fragments: Object.fromEntries(fragments.map((f) => [f.name.value, f])),

@@ -24,8 +24,29 @@ export interface HttpOptions {
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
-export function createHttpServer(options: HttpOptions): Server {
+/** The HTTP server, with the first step of a graceful shutdown. */
+export interface HttpServer extends Server {
+  /**
+   * Stops taking requests (contract: Running, stop). Requests in flight finish, and their
+   * connections close after the answer; a request that arrives later on an open keep-alive
+   * connection gets 503 SERVICE_UNAVAILABLE and its connection closes. Without this,
+   * clients that keep their connections busy would keep the server taking requests, and
+   * `close()` would never finish.
+   */
+  stopTakingRequests(): void;
+}
+
+export function createHttpServer(options: HttpOptions): HttpServer {
+  const inFlight = new Set<ServerResponse>();
+  let stopping = false;
   const server = createServer((req, res) => {
+    if (stopping) {
+      drain(req);
+      res.setHeader('Connection', 'close');
+      return sendError(req, res, 503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; try again shortly.');
+    }
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
     handle(options, req, res).catch((err: unknown) => {
       process.stderr.write(`[ecomap] request failed: ${err instanceof Error ? err.stack : String(err)}\n`);
       if (!res.headersSent) sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on the server.');
@@ -35,7 +56,12 @@ export function createHttpServer(options: HttpOptions): Server {
   // Slow clients must not hold sockets forever.
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
-  return server;
+  return Object.assign(server, {
+    stopTakingRequests(): void {
+      stopping = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+    },
+  });
 }
 
 async function handle(options: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -11,6 +11,13 @@ import type { Problem } from '../errors.ts';
 
 export type RefKind = 'region' | 'industry' | 'capability' | 'partner' | 'customer' | 'commitment';
 
+/**
+ * Longest id, code or name, in UTF-16 code units. Ids and partner names are indexed, and
+ * Neo4j refuses to index a value of more than about 8 KB (a failed write, not a client
+ * error); 1,000 units are at most 3,000 bytes of UTF-8, 6,000 once a name is lower-cased.
+ */
+export const MAX_KEY_LENGTH = 1_000;
+
 /** One reference from the input to something of `kind` with id `id`, at `path`. */
 export interface Reference {
   kind: RefKind;
@@ -38,6 +45,7 @@ export function checkRules(input: EcosystemInput): RuleResult {
   /** Checks an id for emptiness and uniqueness within its kind. */
   const define = (kind: string, id: string, path: string, into?: Set<string>) => {
     if (id.trim() === '') { problem(path, 'must not be empty'); return; }
+    if (id.length > MAX_KEY_LENGTH) problem(path, `must be at most ${MAX_KEY_LENGTH} characters long, got ${id.length}`);
     const key = `${kind}:${id}`;
     const first = seen.get(key);
     if (first !== undefined) problem(path, `duplicate ${kind} id "${id}" (first at ${first})`);
@@ -46,6 +54,7 @@ export function checkRules(input: EcosystemInput): RuleResult {
   };
   const named = (name: string, path: string) => {
     if (name.trim() === '') problem(path, 'must not be empty');
+    else if (name.length > MAX_KEY_LENGTH) problem(path, `must be at most ${MAX_KEY_LENGTH} characters long, got ${name.length}`);
   };
   const level = (value: number, path: string) => {
     if (value < 1 || value > 5) problem(path, `level must be between 1 and 5, got ${value}`);

@@ -52,10 +52,14 @@ export async function exitImpact(graph: Graph, partnerIds: string[], today: stri
   const leaving = [...new Set(partnerIds)];
   return graph.readTx(async (tx) => {
     const [known] = await tx.run<{ ids: string[] }>(C.EXISTING_PARTNERS, { ids: leaving });
-    const unknown = leaving.filter((id) => !known!.ids.includes(id));
+    // Sets and a map, not includes / indexOf: a list of 100,000 unknown ids must not take the process quadratic time.
+    const found = new Set(known!.ids);
+    const unknown = leaving.filter((id) => !found.has(id));
     if (unknown.length > 0) {
+      const first = new Map<string, number>();
+      partnerIds.forEach((id, i) => { if (!first.has(id)) first.set(id, i); });
       throw new AppError('BAD_USER_INPUT', 'Unknown partners.', unknown.map((id) => ({
-        path: `partnerIds[${partnerIds.indexOf(id)}]`, message: `unknown partner "${id}"`,
+        path: `partnerIds[${first.get(id)}]`, message: `unknown partner "${id}"`,
       })));
     }
     const cells = await tx.run<C.CoverageCellRow>(C.COVERAGE_CELLS, coverageParams({}, leaving));
