@@ -539,11 +539,11 @@ async function acceptedProblems(c: Case, result: any): Promise<string[]> {
   const [label, key] = LABELS[section]!;
   const baseKey = `${H}${({ regions: 'r', industries: 'i', capabilities: 'cap', partners: 'p', customers: 'c', engagements: 'e', contributions: 'k', commitments: 'm', outcomes: 'o' } as Record<string, string>)[section]}`;
   if (property === key) {
-    const rows = await graph.read(`MATCH (n:${label} {${key}: $id}) RETURN n`, { id: stored(c.hostile) });
+    const rows = await graph.read('MATCH (n) WHERE $label IN labels(n) AND n[$key] = $id RETURN n', { label, key, id: stored(c.hostile) });
     return rows.length === 1 ? [] : [`${label} ${show(c.hostile)} not stored`];
   }
   if (!['name', 'tier', 'currency', 'description'].includes(property)) return [];
-  const [row] = await graph.read<{ value: unknown }>(`MATCH (n:${label} {${key}: $id}) RETURN n[$property] AS value`, { id: baseKey, property });
+  const [row] = await graph.read<{ value: unknown }>('MATCH (n) WHERE $label IN labels(n) AND n[$key] = $id RETURN n[$property] AS value', { label, key, id: baseKey, property });
   return row?.value === stored(c.hostile) ? [] : [`${label}.${property} stored as ${show(row?.value)}`];
 }
 

@@ -42,8 +42,20 @@ export const UNIQUE_KEYS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const STATEMENTS: readonly string[] = [
-  ...UNIQUE_KEYS.map(([label, key]) =>
-    `CREATE CONSTRAINT ${label.toLowerCase()}_${key}_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE`),
+  // One per entry of UNIQUE_KEYS, written out: no Cypher is built from strings here.
+  'CREATE CONSTRAINT region_code_unique IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE',
+  'CREATE CONSTRAINT industry_code_unique IF NOT EXISTS FOR (n:Industry) REQUIRE n.code IS UNIQUE',
+  'CREATE CONSTRAINT capability_id_unique IF NOT EXISTS FOR (n:Capability) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT partner_id_unique IF NOT EXISTS FOR (n:Partner) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT customer_id_unique IF NOT EXISTS FOR (n:Customer) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT engagement_id_unique IF NOT EXISTS FOR (n:Engagement) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT contribution_id_unique IF NOT EXISTS FOR (n:Contribution) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT outcome_id_unique IF NOT EXISTS FOR (n:Outcome) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT commitment_id_unique IF NOT EXISTS FOR (n:Commitment) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT apitoken_id_unique IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT apitoken_hash_unique IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE',
+  'CREATE CONSTRAINT graphstate_key_unique IF NOT EXISTS FOR (n:GraphState) REQUIRE n.key IS UNIQUE',
+  'CREATE CONSTRAINT auditentry_id_unique IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX partner_type IF NOT EXISTS FOR (n:Partner) ON (n.type)',
   'CREATE INDEX partner_status IF NOT EXISTS FOR (n:Partner) ON (n.status)',
   'CREATE INDEX partner_name_lower IF NOT EXISTS FOR (n:Partner) ON (n.nameLower)',
