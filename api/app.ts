@@ -60,9 +60,10 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line:
 
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= (async () => {
+      server.stopTakingRequests();       // from now on: 503 with Connection: close
+      await server.drained(1_000);       // in-flight requests done, keep-alive clients told to go
       await new Promise<void>((resolve) => {
-        server.stopTakingRequests();     // busy keep-alive connections must not hold the shutdown open
-        server.close(() => resolve());   // stops accepting; resolves when in-flight requests are done
+        server.close(() => resolve());   // stops accepting; closes what is left, idle
         server.closeIdleConnections();
       });
       await apollo.stop();

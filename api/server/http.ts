@@ -34,6 +34,13 @@ export interface HttpServer extends Server {
    * `close()` would never finish.
    */
   stopTakingRequests(): void;
+  /**
+   * Resolves when no request is in flight and at least `graceMs` have passed since the
+   * call, so that clients busy on keep-alive connections have had their next request
+   * answered with 503 and `Connection: close` before the server closes idle sockets
+   * (closing a socket a client is writing to at that moment loses its request).
+   */
+  drained(graceMs: number): Promise<void>;
 }
 
 export function createHttpServer(options: HttpOptions): HttpServer {
@@ -60,6 +67,10 @@ export function createHttpServer(options: HttpOptions): HttpServer {
     stopTakingRequests(): void {
       stopping = true;
       for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+    },
+    async drained(graceMs: number): Promise<void> {
+      const until = Date.now() + graceMs;
+      while (inFlight.size > 0 || Date.now() < until) await new Promise((r) => setTimeout(r, 25));
     },
   });
 }
