@@ -1,7 +1,7 @@
 /**
  * The operations timed over HTTP and, side by side, straight through the driver: the
  * same Cypher constant from graph/queries with the parameters graph/read sends, in a
- * plain `session.executeRead`. The GraphQL selections touch only what that one
+ * plain auto-commit `session.run` (as graph/db.ts sends a single read). The GraphQL selections touch only what that one
  * statement returns (no field that would call a loader), so both sides run the same
  * statements; the nested list is the exception, and its direct side is the chain of
  * graph/read calls its loaders make, one after another.
@@ -42,11 +42,11 @@ export const QUERIES = {
     engagement { outcomes { dependsOn { owner { id } } } } } } } } } } }`,
 } as const;
 
-/** One statement in its own read transaction, as the product's executor runs it. */
+/** One statement as one auto-commit read transaction, as the product's executor (graph/db.ts) runs it. */
 async function readOnce(driver: Driver, cypher: string, params: Record<string, unknown>): Promise<number> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.executeRead((tx) => tx.run(cypher, toDriverParams(params) as Record<string, unknown>));
+    const result = await session.run(cypher, toDriverParams(params) as Record<string, unknown>);
     return result.records.length;
   } finally {
     await session.close();
