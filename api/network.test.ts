@@ -25,9 +25,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './app.ts';
 import { importEcosystem } from '../graph/import/import.ts';
 import type { EcosystemInput, EngagementInput } from '../graph/model/ecosystem.ts';
-import { networkComputations } from '../graph/read/network.ts';
+import { network as readNetwork, networkComputations } from '../graph/read/network.ts';
 import { setOutcomeStatus } from '../graph/write/status.ts';
-import { client, codes, startTestApp } from '../tests/support/api.ts';
+import { ADMIN, client, codes, startTestApp } from '../tests/support/api.ts';
 import { wipe } from '../tests/support/graph.ts';
 import { KARATE_BETWEENNESS, KARATE_MEMBERS, KARATE_PAGERANK, KARATE_TIES, memberId } from '../tests/support/karate.ts';
 import { makeTokens, type TestTokens } from '../tests/support/tokens.ts';
@@ -366,9 +366,10 @@ describe('a hand-built world', () => {
     });
 
     it('keeps the 32 most recently used networks', async () => {
+      // Straight through graph/read: over HTTP the whole answers are kept as well (below).
       const computedBy = async (limit: number) => {
         const before = networkComputations();
-        await network({ until: '2030-01-01' }, limit);
+        await readNetwork(app.open.graph, { until: '2030-01-01' }, limit);
         return networkComputations() - before;
       };
       // Each limit is its own entry: 1..32 fill the cache, pushing out everything older.
@@ -399,6 +400,59 @@ describe('a hand-built world', () => {
       expect(after.computations).toBe(1);
       expect(shape(after.net).edges).toContain('pa CO_DELIVERS pc 1');
       expect(shape(after.net).nodes).toEqual(['pa 3', 'pb 3', 'pc 3', 'pd 3']);
+    });
+  });
+
+  describe('whole answers (api/server/answer-cache.ts)', () => {
+    const post = async (query: string, variables: Record<string, unknown> = {}, token = ADMIN) => {
+      const trips = app.open.graph.roundTrips;
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await res.text();
+      return { hit: res.headers.get('x-ecomap-cache') === 'hit', text, roundTrips: app.open.graph.roundTrips - trips, status: res.status };
+    };
+    const COVERAGE = '{ coverageGaps { region { code } industry { code } capability { id } status supply } }';
+
+    it('the same request again gets the same bytes after one read of the graph version', async () => {
+      const first = await post(NETWORK, { filter: { regions: ['DE'] } });
+      const again = await post(NETWORK, { filter: { regions: ['DE'] } });
+      expect([first.hit, again.hit, again.roundTrips]).toEqual([false, true, 1]);
+      expect(again.text).toBe(first.text);
+      expect(JSON.parse(again.text).errors).toBeUndefined();
+      const coverage = await post(COVERAGE);
+      expect([(await post(COVERAGE)).hit, (await post(COVERAGE)).text]).toEqual([true, coverage.text]);
+    });
+
+    it('a write makes the next answer new, and it shows the write', async () => {
+      await post(NETWORK, { filter: { industries: ['FSI'] } });
+      expect((await post(NETWORK, { filter: { industries: ['FSI'] } })).hit).toBe(true);
+      await importEcosystem(app.open.graph, {
+        engagements: [closed('e8', 'c1', '2024-04-01', '2024-05-01', [['pa', 'ORCHESTRATOR'], ['pe', 'CONTRIBUTOR']])],
+      }, 120_000);
+      const after = await post(NETWORK, { filter: { industries: ['FSI'] } });
+      expect(after.hit).toBe(false);
+      expect(shape(JSON.parse(after.text).data.network).edges).toContain('pa CO_DELIVERS pe 1');
+      expect((await post(NETWORK, { filter: { industries: ['FSI'] } })).hit).toBe(true);
+    });
+
+    it('is kept per principal: another token asking the same is answered afresh', async () => {
+      await post(NETWORK, { limit: 3 });
+      const analyst = await post(NETWORK, { limit: 3 }, tokens.analyst);
+      expect(analyst.hit).toBe(false);
+      expect((await post(NETWORK, { limit: 3 }, tokens.analyst)).hit).toBe(true);
+      expect(analyst.text).toBe((await post(NETWORK, { limit: 3 })).text);
+    });
+
+    it('keeps no answer with errors, and no operation that asks for anything else', async () => {
+      for (let i = 0; i < 2; i++) {
+        const forbidden = await post(NETWORK, {}, tokens.partner.pa);
+        expect([forbidden.hit, JSON.parse(forbidden.text).errors[0].extensions.code]).toEqual([false, 'FORBIDDEN']);
+        expect((await post(NETWORK, { limit: -1 })).hit).toBe(false);
+        expect((await post('{ network(limit: 2) { truncated } viewer { role } }')).hit).toBe(false);
+      }
     });
   });
 });

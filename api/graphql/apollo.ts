@@ -6,6 +6,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
+import { answerCachePlugin } from './answer-cache-plugin.ts';
 import { limitsPlugin } from './limits.ts';
 
 /** Generous for any hand-written operation, small enough that parsing stays cheap. */
@@ -29,7 +30,7 @@ export async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<C
     // from Apollo's CDN; the web view lives at / instead.
     // Cache-control hints are unused here and cost 2-4x on large answers (measured on network).
     plugins: [
-      limitsPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(),
+      limitsPlugin(), answerCachePlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
     ],
   });

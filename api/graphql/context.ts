@@ -3,6 +3,7 @@ import type { Principal } from '../../graph/access/tokens.ts';
 import type { Graph } from '../../graph/db.ts';
 import { AppError } from '../../graph/errors.ts';
 import type { Scope } from '../../graph/read/batch.ts';
+import type { AnswerCacheSlot } from '../server/answer-cache.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface Context {
@@ -15,6 +16,8 @@ export interface Context {
   today: string;
   /** Called with a revoked token's hash, so the authenticator's cache forgets it. */
   onRevoke: (hash: string) => void;
+  /** Present when the request may be answered from, or stored in, the answer cache. */
+  answerCache?: AnswerCacheSlot;
 }
 
 export function createContext(graph: Graph, principal: Principal, onRevoke: (hash: string) => void): Context {

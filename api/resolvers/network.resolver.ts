@@ -17,6 +17,6 @@ export class NetworkResolver {
     @Arg('limit', () => Int, { nullable: true, defaultValue: NETWORK_LIMITS.defaultLimit }) limit?: number | null,
   ) {
     if (ctx.principal.role === 'PARTNER') throw new AppError('FORBIDDEN', 'A PARTNER token cannot read the network.');
-    return network(ctx.graph, filter ?? {}, limit ?? NETWORK_LIMITS.defaultLimit);
+    return network(ctx.graph, filter ?? {}, limit ?? NETWORK_LIMITS.defaultLimit, ctx.answerCache?.version);
   }
 }

@@ -9,6 +9,7 @@
  * still computing share its computation. A failed computation is forgotten.
  */
 import { Worker } from 'node:worker_threads';
+import { graphVersion } from './version.ts';
 import type { Network } from '../analytics/network-view.ts';
 import type { NetworkJob, NetworkJobResult } from '../analytics/network.worker.ts';
 import type { Graph } from '../db.ts';
@@ -40,13 +41,17 @@ export function networkComputations(): number {
 /**
  * The filtered co-delivery network, its metrics computed on the whole of it, then cut
  * to the `limit` highest-degree nodes. Throws BAD_USER_INPUT for a `limit` outside
- * 0..100000 or `since` after `until`.
+ * 0..100000 or `since` after `until`. `knownVersion`: the graph version, when the caller
+ * has just read it (api/server/answer-cache.ts does), saving a round trip.
  */
-export async function network(graph: Graph, filter: NetworkFilter = {}, limit: number = NETWORK_LIMITS.defaultLimit): Promise<Network> {
+export async function network(
+  graph: Graph, filter: NetworkFilter = {}, limit: number = NETWORK_LIMITS.defaultLimit, knownVersion?: number,
+): Promise<Network> {
   const params = projectionParams(filter, limit);
   const key = JSON.stringify([params, limit]);
-  const [row] = await graph.read<N.GraphVersionRow>(N.GRAPH_VERSION);
-  const version = row?.version ?? 0;
+  // A version the caller read before this call is as good: at worst the answer is computed
+  // from newer data and stored under the older version, so it is recomputed next time.
+  const version = knownVersion ?? await graphVersion(graph);
   const cache = cacheOf(graph);
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.network;

@@ -1,0 +1,109 @@
+/**
+ * Whole answers of the heavy whole-graph queries (`network`, `coverageGaps`,
+ * `ecosystemHealth`), kept as the bytes that were sent, until the graph changes.
+ *
+ * Their data is cached below already (network metrics per version); what remained on a
+ * repeat was turning 2,000 nodes and 100,000 edges into a GraphQL answer, 250 ms to 2 s
+ * (measured). A repeat of the same request by the same principal on the same day, while
+ * GraphState.version is unchanged, is answered with the stored bytes after one indexed
+ * read of that version. Every write bumps the version, so no answer outlives the data it
+ * came from. Only answers without errors are kept; the key holds everything else an
+ * answer depends on: role, partner scope, today, method, query string, Accept, body.
+ */
+import { createHash } from 'node:crypto';
+import type { OperationDefinitionNode } from 'graphql';
+import { Kind } from 'graphql';
+
+/** Root fields whose answer depends only on the graph, the scope, the arguments and today. */
+export const CACHED_ROOT_FIELDS: ReadonlySet<string> = new Set(['network', 'coverageGaps', 'ecosystemHealth']);
+
+/** Memory bounds: all answers together, and one answer. */
+export const ANSWER_CACHE_LIMITS = { totalBytes: 64 * 2 ** 20, entryBytes: 16 * 2 ** 20 } as const;
+
+export interface CachedAnswer {
+  version: number;
+  headers: Array<[string, string]>;
+  body: string;
+}
+
+/** What a request carries through Apollo so its answer can be stored. */
+export interface AnswerCacheSlot {
+  key: string;
+  /** The graph version read before execution; the answer is stored under it. */
+  version?: number;
+  /** Set by the plugin once the operation is known to be cacheable and free of errors. */
+  cacheable: boolean;
+}
+
+export interface AnswerKeyParts {
+  role: string;
+  partnerId: string | null;
+  today: string;
+  method: string;
+  search: string;
+  accept: string;
+  body: string;
+}
+
+/** A cached operation is a short query; an import body is never hashed for a key. */
+const MAX_KEYED_BODY = 64 * 1024;
+
+const MENTIONS = new RegExp([...CACHED_ROOT_FIELDS].join('|'));
+
+/** A query whose root selects only cached fields (and maybe __typename), without fragments. */
+export function isCachedOperation(operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== 'query') return false;
+  let cached = false;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return false;
+    if (CACHED_ROOT_FIELDS.has(selection.name.value)) cached = true;
+    else if (selection.name.value !== '__typename') return false;
+  }
+  return cached;
+}
+
+export class AnswerCache {
+  private readonly entries = new Map<string, CachedAnswer>();
+  private bytes = 0;
+
+  /**
+   * The key of a request that may be cacheable, or null when its text names none of the
+   * cached fields (most requests: they pay one regular-expression test, no hashing).
+   */
+  keyFor(parts: AnswerKeyParts): string | null {
+    if (parts.body.length > MAX_KEYED_BODY) return null;
+    if (!MENTIONS.test(parts.body) && !MENTIONS.test(parts.search)) return null;
+    const { role, partnerId, today, method, search, accept, body } = parts;
+    return createHash('sha256').update(JSON.stringify([role, partnerId, today, method, search, accept, body])).digest('base64');
+  }
+
+  /** The stored answer for `key`, whatever its version (the caller compares). */
+  peek(key: string): CachedAnswer | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      // Re-inserting keeps the Map's first key the least recently used.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, answer: CachedAnswer): void {
+    const size = answer.body.length;
+    this.delete(key);
+    if (size > ANSWER_CACHE_LIMITS.entryBytes) return;
+    this.entries.set(key, answer);
+    this.bytes += size;
+    for (const [oldest] of this.entries) {
+      if (this.bytes <= ANSWER_CACHE_LIMITS.totalBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.body.length;
+  }
+}
