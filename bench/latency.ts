@@ -47,7 +47,7 @@ async function oneRun(url: string, token: string, op: Operation, plan: LatencyPl
   const direct: number[] = [];
   const bar = progressBar(`  ${op.name} run ${run}/${plan.runs}`);
   const timeHttp = async (i: number) => {
-    const body = graphqlBody(op.query, op.variables(i));
+    const body = graphqlBody(typeof op.query === 'function' ? op.query(i) : op.query, op.variables(i));
     const start = process.hrtime.bigint();
     const result = await postGraphql(url, token, body);
     const ms = msSince(start);

@@ -67,8 +67,10 @@ function latencyTable(r: SizeResult): string {
     '### Latency: HTTP against the same Cypher through the driver',
     '',
     'Per run, p50 and p99 of the samples; the table shows the median over runs of each. Each sample pair is one HTTP request and the same '
-      + "statement(s) through a plain driver session, back to back with the same ids. The selections touch only what the operation's one "
-      + 'statement returns; the nested list sends six statements, and its driver side is the same six through graph/read.',
+      + "statement(s) through a plain driver session (an auto-commit read, as the app's executor sends a single read), back to back with the same ids. "
+      + "The selections touch only what the operation's one statement returns; the nested list sends six statements, and its driver side is the "
+      + 'same six through graph/read. coverageGaps is asked with a new alias each time, so the answer cache cannot answer it: it times the '
+      + 'computation (plus the one read of the graph version the cache needs).',
     '',
     `| operation | HTTP p50 | HTTP p99 | driver p50 | driver p99 | ratio p50 | ratio p99 | target ≤ ${TARGETS.httpOverDriver} | samples |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
@@ -113,11 +115,13 @@ function networkTable(r: SizeResult): string {
     '',
     `${int(n.nodes)} nodes, ${int(n.edges)} edges${n.truncated ? ' (truncated)' : ''}. Cold: the first request after a write (one per run); warm: ${n.warmMs.length} repeats in all.`,
     '',
-    `| first after start | cold (median) | warm p50 | warm p99 | target warm ≤ ${TARGETS.networkWarmMs} ms | warm p50, \`{ truncated }\` only |`,
-    '| ---: | ---: | ---: | ---: | --- | ---: |',
-    `| ${ms(n.firstAfterStartMs)} ms | ${ms(median(n.coldMs))} ms | ${ms(n.warmP50)} ms | ${ms(n.warmP99)} ms | **${atMost(n.warmP50, TARGETS.networkWarmMs)}** (on p50) | ${ms(n.warmBareP50)} ms |`,
+    `| first after start | cold (median) | warm p50 | warm p99 | target warm ≤ ${TARGETS.networkWarmMs} ms | warm p50, answer rebuilt | warm p50, \`{ truncated }\` only |`,
+    '| ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+    `| ${ms(n.firstAfterStartMs)} ms | ${ms(median(n.coldMs))} ms | ${ms(n.warmP50)} ms | ${ms(n.warmP99)} ms | **${atMost(n.warmP50, TARGETS.networkWarmMs)}** (on p50) | ${ms(n.warmRebuiltP50)} ms | ${ms(n.warmBareP50)} ms |`,
     '',
-    'The last column asks the same (cached) network for `truncated` alone: the difference to "warm p50" is the cost of turning its nodes and edges into the GraphQL answer.'
+    'Warm: the same request again, answered with the bytes kept by the answer cache (api/server/answer-cache.ts) after one read of the graph version; the time includes the client reading and parsing the JSON. '
+      + '"Answer rebuilt": a new alias each time, so the metrics come from the network cache but the GraphQL answer is built and serialised again. '
+      + '"`{ truncated }` only": the same cached network without its nodes and edges.'
       + (n.note ? ` Before the first answer: ${n.note}.` : ''),
   ].join('\n');
 }
@@ -136,7 +140,7 @@ function throughputTable(r: SizeResult): string {
     '| server | requests/s | latency p50 | latency p99 |',
     '| --- | ---: | ---: | ---: |',
     `| API | ${int(rps(t.api))} | ${lat(t.api, 'p50')} ms | ${lat(t.api, 'p99')} ms |`,
-    `| API on \`{ __typename }\` (no database; diagnostic) | ${int(rps(t.apiNoDatabase))} | ${lat(t.apiNoDatabase, 'p50')} ms | ${lat(t.apiNoDatabase, 'p99')} ms |`,
+    `| API on \`${t.oneReadQuery}\` (one indexed read; diagnostic) | ${int(rps(t.apiOneRead))} | ${lat(t.apiOneRead, 'p50')} ms | ${lat(t.apiOneRead, 'p99')} ms |`,
     `| plain node:http | ${int(rps(t.plain))} | ${lat(t.plain, 'p50')} ms | ${lat(t.plain, 'p99')} ms |`,
     '',
     `Ratio API / plain: **${x(t.ratio)}**, target ≥ ${TARGETS.throughputRatio}: **${atLeast(t.ratio, TARGETS.throughputRatio)}**.`

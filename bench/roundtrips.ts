@@ -79,7 +79,7 @@ async function cases(graph: Graph, fx: Fixture, networkServed: boolean): Promise
       latencyQuery: { query: QUERIES.attribution, variables: { id: manyShares, model: 'TIME_DECAY' } } },
     { name: 'nested list', small: { query: QUERIES.nested, variables: { n: 5 } }, large: { query: QUERIES.nested, variables: { n: 50 } },
       latencyQuery: { query: QUERIES.nested, variables: { n: 20 } } },
-    { name: 'partner (throughput query)', small: { query: `{ partner(id: ${JSON.stringify(fx.partnerId)}) { id name type } }` },
+    { name: 'partner by id', small: { query: `{ partner(id: ${JSON.stringify(fx.partnerId)}) { id name type } }` },
       large: { query: `{ partner(id: ${JSON.stringify(fx.partnerId)}) { id name type regions { code } capabilities { level } } }` } },
   ];
   if (networkServed) {
