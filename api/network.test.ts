@@ -438,7 +438,7 @@ describe('a hand-built world', () => {
       expect((await post(NETWORK, { filter: { industries: ['FSI'] } })).hit).toBe(true);
     });
 
-    it('is kept per principal: another token asking the same is answered afresh', async () => {
+    it('is kept per role and partner scope: an ANALYST asking what ADMIN asked is answered afresh', async () => {
       await post(NETWORK, { limit: 3 });
       const analyst = await post(NETWORK, { limit: 3 }, tokens.analyst);
       expect(analyst.hit).toBe(false);
