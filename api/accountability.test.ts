@@ -20,13 +20,10 @@
  *             o5 ea MISSED 2025-12-01 (no orchestrator yet, no dependency)
  *             o6 ea MISSED 2026-04-01 → m8, m7     o7 ec MISSED 2026-08-01 → ma, mz
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from './app.ts';
+import { describe, expect, it } from 'vitest';
 import { createToken } from '../graph/access/tokens.ts';
-import { importEcosystem } from '../graph/import/import.ts';
 import type { CommitmentInput, EcosystemInput } from '../graph/model/ecosystem.ts';
-import { client, codes, startTestApp } from '../tests/support/api.ts';
-import { wipe } from '../tests/support/graph.ts';
+import { codes, useTestApp } from '../tests/support/api.ts';
 
 const m = (id: string, owner: string, status: CommitmentInput['status'], dependsOn: string[] = []): CommitmentInput =>
   ({ id, owner, description: `commitment ${id}`, status, dependsOn });
@@ -86,16 +83,8 @@ const ACCOUNTABILITY = `query($id: ID!) { accountability(outcomeId: $id) {
   propagated { id }
   responsible { partner { id } share rootCauses role } } }`;
 
-let app: RunningApp;
-let gql: ReturnType<typeof client>;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  gql = client(app);
-  await wipe(app.open.graph);
-  await importEcosystem(app.open.graph, world());
-});
-afterAll(async () => app?.close());
+const t = useTestApp(world);
+const { gql } = t;
 
 async function accountabilityOf(id: string, token?: string) {
   const res = await gql<{ accountability: any }>(ACCOUNTABILITY, { id }, token);
@@ -168,7 +157,7 @@ describe('accountability', () => {
   });
 
   it('a PARTNER token: in-scope outcomes only; commitments it cannot see are not listed, the answer is unchanged', async () => {
-    const pc = (await createToken(app.open.graph, 'PARTNER', 'pc', null)).secret;
+    const pc = (await createToken(t.graph, 'PARTNER', 'pc', null)).secret;
     expect(await accountabilityOf('o1', pc)).toEqual({
       accountable: 'pb',
       rootCauses: [{ id: 'm2', path: ['m1', 'm2'] }, { id: 'm6', path: ['m6'] }], // mx is in eb, outside pc's scope
@@ -215,7 +204,7 @@ describe('missedOutcomes', () => {
   });
 
   it('a PARTNER token sees the missed outcomes of its engagements only', async () => {
-    const pe = (await createToken(app.open.graph, 'PARTNER', 'pe', null)).secret;
+    const pe = (await createToken(t.graph, 'PARTNER', 'pe', null)).secret;
     expect(await ids({}, pe)).toEqual(['o7']);
   });
 });
@@ -254,7 +243,7 @@ describe('trackRecord', () => {
   });
 
   it('visible to the partner itself; FORBIDDEN for another partner\'s token', async () => {
-    const pb = (await createToken(app.open.graph, 'PARTNER', 'pb', null)).secret;
+    const pb = (await createToken(t.graph, 'PARTNER', 'pb', null)).secret;
     expect((await record('pb', pb)).accountableMisses).toBe(1);
     expect(codes(await gql(RECORD, { id: 'pa' }, pb))).toEqual(['FORBIDDEN']);
   });

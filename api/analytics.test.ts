@@ -2,26 +2,19 @@
  * Gaps and credit over HTTP, with answers worked out by hand from the contract's
  * definitions, on three small worlds built for them (each test group imports its own).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from './app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../graph/access/tokens.ts';
 import { importEcosystem } from '../graph/import/import.ts';
 import type { EcosystemInput, EngagementInput, PartnerInput } from '../graph/model/ecosystem.ts';
-import { client, codes, startTestApp } from '../tests/support/api.ts';
+import { codes, useTestApp } from '../tests/support/api.ts';
 import { wipe } from '../tests/support/graph.ts';
 
-let app: RunningApp;
-let gql: ReturnType<typeof client>;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  gql = client(app);
-});
-afterAll(async () => app?.close());
+const t = useTestApp();
+const { gql } = t;
 
 async function load(world: EcosystemInput): Promise<void> {
-  await wipe(app.open.graph);
-  await importEcosystem(app.open.graph, world);
+  await wipe(t.graph);
+  await importEcosystem(t.graph, world);
 }
 
 async function data<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
@@ -165,7 +158,7 @@ describe('coverageGaps and exitImpact', () => {
     const res = await gql(EXIT, { ids: ['q1', 'nobody'] });
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions.problems).toEqual([{ path: 'partnerIds[1]', message: expect.any(String) }]);
-    const q1 = (await createToken(app.open.graph, 'PARTNER', 'q1', null)).secret;
+    const q1 = (await createToken(t.graph, 'PARTNER', 'q1', null)).secret;
     expect(codes(await gql(EXIT, { ids: ['q2'] }, q1))).toEqual(['FORBIDDEN']);
     expect((await data(COVERAGE, {}, q1)).coverageGaps).toHaveLength(5); // coverage is for everyone
   });
@@ -238,7 +231,7 @@ describe('engagementGaps', () => {
   });
 
   it('out of scope is NOT_FOUND, like a missing engagement', async () => {
-    const z13 = (await createToken(app.open.graph, 'PARTNER', 'z13', null)).secret;
+    const z13 = (await createToken(t.graph, 'PARTNER', 'z13', null)).secret;
     expect(codes(await gql(GAPS, { id: 'x1' }, z13))).toEqual(['NOT_FOUND']);
     expect(codes(await gql(GAPS, { id: 'nope' }))).toEqual(['NOT_FOUND']);
   });
@@ -333,7 +326,7 @@ describe('attribution and ecosystemHealth', () => {
       topDecileValueShare: expect.closeTo(500 / 1300, 10), // one partner; all attributed value is 1000 + 300
       longTail: 1, // pe
     });
-    const pa = (await createToken(app.open.graph, 'PARTNER', 'pa', null)).secret;
+    const pa = (await createToken(t.graph, 'PARTNER', 'pa', null)).secret;
     expect(codes(await gql('{ ecosystemHealth { partners } }', undefined, pa))).toEqual(['FORBIDDEN']);
   });
 });

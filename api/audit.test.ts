@@ -1,29 +1,18 @@
 /** The audit trail: every successful write records who, what and when; ADMIN reads it. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from './app.ts';
-import { importEcosystem } from '../graph/import/import.ts';
-import { ADMIN, client, codes, startTestApp } from '../tests/support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, codes, useTestApp } from '../tests/support/api.ts';
 import { fixture } from '../tests/support/fixture.ts';
-import { wipe } from '../tests/support/graph.ts';
 import { makeTokens } from '../tests/support/tokens.ts';
-
-let app: RunningApp;
-let gql: ReturnType<typeof client>;
 
 const LOG = `query($first: Int, $after: String, $filter: AuditFilter) { auditLog(first: $first, after: $after, filter: $filter) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id at tokenId role partnerId operation ids idCount } } } }`;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  gql = client(app);
-  await wipe(app.open.graph);
-  await importEcosystem(app.open.graph, fixture(), 120_000);
-});
-afterAll(async () => app?.close());
+const t = useTestApp(fixture);
+const { gql } = t;
 
 describe('auditLog', () => {
   it('records each write with its token, role, operation and ids, newest first; refused writes leave nothing', async () => {
-    const tokens = await makeTokens(app.open.graph, ['p1']);
+    const tokens = await makeTokens(t.graph, ['p1']);
     const before = (await gql<{ auditLog: any }>(LOG, { first: 100 })).data!.auditLog.totalCount;
 
     expect((await gql('mutation { setOutcomeStatus(id: "o2", status: MET) { id } }')).errors).toBeUndefined();
@@ -67,7 +56,7 @@ describe('auditLog', () => {
   });
 
   it('is for ADMIN only, and no operation edits or deletes it', async () => {
-    const tokens = await makeTokens(app.open.graph, ['p1']);
+    const tokens = await makeTokens(t.graph, ['p1']);
     expect(codes(await gql(LOG, {}, tokens.analyst))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(LOG, {}, tokens.partner.p1))).toEqual(['FORBIDDEN']);
     const schema = await gql<{ __schema: { mutationType: { fields: Array<{ name: string }> } } }>('{ __schema { mutationType { fields { name } } } }', undefined, ADMIN);

@@ -5,11 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../graph/errors.ts';
-import { importEcosystem } from '../graph/import/import.ts';
-import { client, codes, startTestApp, type GqlResponse } from '../tests/support/api.ts';
-import { fixture } from '../tests/support/fixture.ts';
-import { wipe } from '../tests/support/graph.ts';
+import { client, codes, startTestApp, useTestApp, type GqlResponse } from '../tests/support/api.ts';
 import type { RunningApp } from './app.ts';
+import { fixture } from '../tests/support/fixture.ts';
 
 /** `a { b { c { leaf } } }` */
 function nest(fields: string[], leaf: string): string {
@@ -64,16 +62,8 @@ function aliasQueries(n: number): Record<string, string> {
 const partnersWithParticipations = (first: number | string) =>
   `partners(first: ${first}) { edges { node { participations(first: ${first}) { edges { node { role } } } } } }`;
 
-let app: RunningApp;
-let gql: ReturnType<typeof client>;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  gql = client(app);
-  await wipe(app.open.graph);
-  await importEcosystem(app.open.graph, fixture(), 120_000); // setup, not under test: no 10 s budget on a busy machine
-});
-afterAll(async () => app?.close());
+const t = useTestApp(fixture);
+const { gql } = t;
 
 /** A refusal before anything runs: a 4xx, the one code, no data. */
 function expectRefused(res: GqlResponse<unknown>, code: string): void {
@@ -196,7 +186,7 @@ describe('the database time limit (QUERY_TIMEOUT_MS)', () => {
 
   beforeAll(async () => {
     limited = await startTestApp({ QUERY_TIMEOUT_MS: '2000' });
-    const session = app.open.graph.driver.session();
+    const session = t.graph.driver.session();
     const blocker = session.beginTransaction();
     try {
       await blocker.run("MATCH (o:Outcome {id: 'o1'}) SET o.status = o.status");

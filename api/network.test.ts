@@ -21,13 +21,12 @@
  */
 import { UndirectedGraph } from 'graphology';
 import { modularity } from 'graphology-metrics/graph/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from './app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importEcosystem } from '../graph/import/import.ts';
 import type { EcosystemInput, EngagementInput } from '../graph/model/ecosystem.ts';
 import { network as readNetwork, networkComputations } from '../graph/read/network.ts';
 import { setOutcomeStatus } from '../graph/write/status.ts';
-import { ADMIN, client, codes, startTestApp } from '../tests/support/api.ts';
+import { ADMIN, codes, useTestApp } from '../tests/support/api.ts';
 import { wipe } from '../tests/support/graph.ts';
 import { KARATE_BETWEENNESS, KARATE_MEMBERS, KARATE_PAGERANK, KARATE_TIES, memberId } from '../tests/support/karate.ts';
 import { makeTokens, type TestTokens } from '../tests/support/tokens.ts';
@@ -41,14 +40,8 @@ const NETWORK = `query($filter: NetworkFilter, $limit: Int) { network(filter: $f
   nodes { id kind label partnerType degree betweenness pagerank community }
   edges { source target kind weight } } }`;
 
-let app: RunningApp;
-let gql: ReturnType<typeof client>;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  gql = client(app);
-});
-afterAll(async () => app?.close());
+const t = useTestApp();
+const { gql } = t;
 
 async function network(filter?: Record<string, unknown>, limit?: number, token?: string): Promise<Net> {
   const res = await gql<{ network: Net }>(NETWORK, { filter, limit }, token);
@@ -62,8 +55,8 @@ const shape = (net: Net) => ({ nodes: net.nodes.map((n) => `${n.id} ${n.degree}`
 describe("Zachary's karate club: 78 two-partner engagements", () => {
   let net: Net;
   beforeAll(async () => {
-    await wipe(app.open.graph);
-    await importEcosystem(app.open.graph, {
+    await wipe(t.graph);
+    await importEcosystem(t.graph, {
       regions: [{ code: 'US', name: 'United States' }],
       industries: [{ code: 'EDU', name: 'Education' }],
       partners: Array.from({ length: KARATE_MEMBERS }, (_, n) => ({ id: memberId(n), name: `Member ${n}`, type: 'BOUTIQUE_CONSULTANCY' as const })),
@@ -176,9 +169,9 @@ function world(): EcosystemInput {
 describe('a hand-built world', () => {
   let tokens: TestTokens;
   beforeAll(async () => {
-    await wipe(app.open.graph);
-    await importEcosystem(app.open.graph, world(), 120_000);
-    tokens = await makeTokens(app.open.graph, ['pa']);
+    await wipe(t.graph);
+    await importEcosystem(t.graph, world(), 120_000);
+    tokens = await makeTokens(t.graph, ['pa']);
   });
 
   describe('the whole network', () => {
@@ -344,9 +337,9 @@ describe('a hand-built world', () => {
 
   describe('the cache', () => {
     const roundTripsOf = async (filter: Record<string, unknown>) => {
-      const [trips, computed] = [app.open.graph.roundTrips, networkComputations()];
+      const [trips, computed] = [t.graph.roundTrips, networkComputations()];
       const net = await network(filter);
-      return { net, roundTrips: app.open.graph.roundTrips - trips, computations: networkComputations() - computed };
+      return { net, roundTrips: t.graph.roundTrips - trips, computations: networkComputations() - computed };
     };
 
     it('a second identical request reads the graph version only and computes nothing', async () => {
@@ -369,7 +362,7 @@ describe('a hand-built world', () => {
       // Straight through graph/read: over HTTP the whole answers are kept as well (below).
       const computedBy = async (limit: number) => {
         const before = networkComputations();
-        await readNetwork(app.open.graph, { until: '2030-01-01' }, limit);
+        await readNetwork(t.graph, { until: '2030-01-01' }, limit);
         return networkComputations() - before;
       };
       // Each limit is its own entry: 1..32 fill the cache, pushing out everything older.
@@ -385,7 +378,7 @@ describe('a hand-built world', () => {
       const filter = { regions: ['FR'] };
       await network(filter);
       expect((await roundTripsOf(filter)).computations).toBe(0);
-      await setOutcomeStatus(app.open.graph, 'o1', 'MET');
+      await setOutcomeStatus(t.graph, 'o1', 'MET');
       const after = await roundTripsOf(filter);
       expect([after.roundTrips, after.computations]).toEqual([2, 1]);
       expect((await roundTripsOf(filter)).computations).toBe(0);
@@ -393,7 +386,7 @@ describe('a hand-built world', () => {
 
     it('an import that changes the network shows at once', async () => {
       await network();
-      await importEcosystem(app.open.graph, {
+      await importEcosystem(t.graph, {
         engagements: [closed('e7', 'c3', '2024-02-01', '2024-03-01', [['pa', 'ORCHESTRATOR'], ['pc', 'CONTRIBUTOR']])],
       }, 120_000);
       const after = await roundTripsOf({});
@@ -405,14 +398,14 @@ describe('a hand-built world', () => {
 
   describe('whole answers (api/server/answer-cache.ts)', () => {
     const post = async (query: string, variables: Record<string, unknown> = {}, token = ADMIN) => {
-      const trips = app.open.graph.roundTrips;
-      const res = await fetch(`${app.url}/graphql`, {
+      const trips = t.graph.roundTrips;
+      const res = await fetch(`${t.app.url}/graphql`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
       const text = await res.text();
-      return { hit: res.headers.get('x-ecomap-cache') === 'hit', text, roundTrips: app.open.graph.roundTrips - trips, status: res.status };
+      return { hit: res.headers.get('x-ecomap-cache') === 'hit', text, roundTrips: t.graph.roundTrips - trips, status: res.status };
     };
     const COVERAGE = '{ coverageGaps { region { code } industry { code } capability { id } status supply } }';
 
@@ -429,7 +422,7 @@ describe('a hand-built world', () => {
     it('a write makes the next answer new, and it shows the write', async () => {
       await post(NETWORK, { filter: { industries: ['FSI'] } });
       expect((await post(NETWORK, { filter: { industries: ['FSI'] } })).hit).toBe(true);
-      await importEcosystem(app.open.graph, {
+      await importEcosystem(t.graph, {
         engagements: [closed('e8', 'c1', '2024-04-01', '2024-05-01', [['pa', 'ORCHESTRATOR'], ['pe', 'CONTRIBUTOR']])],
       }, 120_000);
       const after = await post(NETWORK, { filter: { industries: ['FSI'] } });

@@ -1,21 +1,10 @@
 /** Entity queries over HTTP, as ADMIN, against the fixture (tests/support/fixture.ts). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from './app.ts';
-import { importEcosystem } from '../graph/import/import.ts';
-import { client, codes, startTestApp } from '../tests/support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { codes, useTestApp } from '../tests/support/api.ts';
 import { fixture } from '../tests/support/fixture.ts';
-import { wipe } from '../tests/support/graph.ts';
 
-let app: RunningApp;
-let gql: ReturnType<typeof client>;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  gql = client(app);
-  await wipe(app.open.graph);
-  await importEcosystem(app.open.graph, fixture());
-});
-afterAll(async () => app?.close());
+const t = useTestApp(fixture);
+const { gql } = t;
 
 type Ids = { totalCount: number; edges: Array<{ node: { id: string } }> };
 const ids = (c: Ids) => c.edges.map((e) => e.node.id);

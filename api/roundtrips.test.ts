@@ -2,15 +2,9 @@
  * No N+1: the statements one operation sends do not grow with the items it returns.
  * Counted on the app's own executor (every statement goes through it).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from './app.ts';
-import { importEcosystem } from '../graph/import/import.ts';
+import { describe, expect, it } from 'vitest';
 import { generateEcosystem } from '../seeds/generate.ts';
-import { client, startTestApp } from '../tests/support/api.ts';
-import { wipe } from '../tests/support/graph.ts';
-
-let app: RunningApp;
-let gql: ReturnType<typeof client>;
+import { useTestApp } from '../tests/support/api.ts';
 
 const NESTED = `query Nested($n: Int!) {
   partners(first: $n) {
@@ -23,21 +17,16 @@ const NESTED = `query Nested($n: Int!) {
   }
 }`;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  gql = client(app);
-  await wipe(app.open.graph);
-  await importEcosystem(app.open.graph, generateEcosystem({ partners: 80, engagements: 600, seed: 7 }), 120_000);
-});
-afterAll(async () => app?.close());
+const t = useTestApp(() => generateEcosystem({ partners: 80, engagements: 600, seed: 7 }));
+const { gql } = t;
 
 async function roundTrips(n: number): Promise<{ count: number; partners: number; participations: number }> {
-  const before = app.open.graph.roundTrips;
+  const before = t.graph.roundTrips;
   const res = await gql<{ partners: { edges: Array<{ node: { participations: { edges: unknown[] } } }> } }>(NESTED, { n });
   expect(res.errors).toBeUndefined();
   const edges = res.data!.partners.edges;
   return {
-    count: app.open.graph.roundTrips - before,
+    count: t.graph.roundTrips - before,
     partners: edges.length,
     participations: edges.reduce((sum, e) => sum + e.node.participations.edges.length, 0),
   };

@@ -2,8 +2,12 @@
  * The test side of the API: the real app (startApp, as `npm start` runs it) on the
  * test run's Neo4j and a free port, and a small GraphQL-over-HTTP client.
  */
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startApp, type RunningApp } from '../../api/app.ts';
+import type { Graph } from '../../graph/db.ts';
+import { importEcosystem } from '../../graph/import/import.ts';
+import type { EcosystemInput } from '../../graph/model/ecosystem.ts';
+import { wipe } from './graph.ts';
 
 export const ADMIN = 'test-admin-secret-0123456789';
 
@@ -38,4 +42,44 @@ export function client(app: RunningApp) {
 /** The codes of a response's errors, in order. */
 export function codes(res: GqlResponse<unknown>): string[] {
   return (res.errors ?? []).map((e) => e.extensions.code);
+}
+
+export type Gql = ReturnType<typeof client>;
+
+/** The app a test file runs against, usable in its tests and in hooks registered after useTestApp. */
+export interface TestApp {
+  readonly app: RunningApp;
+  readonly graph: Graph;
+  gql: Gql;
+}
+
+/**
+ * The usual setup of an API test file: the app started before its tests and closed after
+ * them; given `world`, the graph is wiped and `world()` imported once (no 10 s budget:
+ * setup is not under test, and the machine may be busy).
+ */
+export function useTestApp(world?: () => EcosystemInput): TestApp {
+  let app: RunningApp | undefined;
+  let ask: Gql | undefined;
+  const started = (): RunningApp => {
+    if (!app) throw new Error('the test app is not started yet: use it inside tests or hooks');
+    return app;
+  };
+  beforeAll(async () => {
+    app = await startTestApp();
+    ask = client(app);
+    if (world) {
+      await wipe(app.open.graph);
+      await importEcosystem(app.open.graph, world(), 120_000);
+    }
+  });
+  afterAll(async () => app?.close());
+  return {
+    get app() { return started(); },
+    get graph() { return started().open.graph; },
+    gql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
+      started();
+      return ask!<T>(query, variables, token);
+    },
+  };
 }
