@@ -1,7 +1,13 @@
-/** A lean GraphQL-over-HTTP client on keep-alive sockets, so the client adds as little as it can. */
-import { Agent, request } from 'node:http';
+/**
+ * A lean GraphQL-over-HTTP client on keep-alive connections, so the client adds as
+ * little as it can: the latency ratios set the API beside the driver, which is itself a
+ * lean client. undici (the engine of Node's fetch, without fetch's WHATWG layers) costs
+ * ~0.1 ms less per request than node:http's ClientRequest on the bench machine,
+ * measured on a server that answers at once (0.33 -> 0.22 ms per round trip).
+ */
+import { Pool } from 'undici';
 
-const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+const pools = new Map<string, Pool>();
 
 export interface GqlResult {
   status: number;
@@ -14,34 +20,32 @@ export function graphqlBody(query: string, variables?: Record<string, unknown>):
   return JSON.stringify(variables ? { query, variables } : { query });
 }
 
-/** POSTs `body` to `${url}/graphql` as ADMIN; resolves with the raw answer. */
+function poolFor(url: string): Pool {
+  let pool = pools.get(url);
+  if (!pool) {
+    pool = new Pool(url, { connections: 8, pipelining: 1 });
+    pools.set(url, pool);
+  }
+  return pool;
+}
+
+/** POSTs `body` to `${url}/graphql` with `token`; resolves with the raw answer. */
 export function postGraphql(url: string, token: string, body: string): Promise<GqlResult> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}/graphql`, {
-      method: 'POST',
-      agent,
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/graphql-response+json, application/json',
-        Authorization: `Bearer ${token}`,
-        'Content-Length': Buffer.byteLength(body),
-      },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        try {
-          resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers, json: JSON.parse(text) });
-        } catch {
-          reject(new Error(`not JSON (HTTP ${res.statusCode}): ${text.slice(0, 200)}`));
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
+  return postJson(url, '/graphql', body, {
+    accept: 'application/graphql-response+json, application/json',
+    authorization: `Bearer ${token}`,
   });
+}
+
+/** POSTs a JSON `body` to `${url}${path}`; resolves with the answer, which must be JSON. */
+export async function postJson(url: string, path: string, body: string, headers: Record<string, string> = {}): Promise<GqlResult> {
+  const res = await poolFor(url).request({ path, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await res.body.text();
+  try {
+    return { status: res.statusCode, body: text, headers: res.headers, json: JSON.parse(text) };
+  } catch {
+    throw new Error(`not JSON (HTTP ${res.statusCode}): ${text.slice(0, 200)}`);
+  }
 }
 
 /** The answer's data, or an Error naming the first GraphQL error. */
@@ -55,6 +59,8 @@ export class GraphqlError extends Error {
   constructor(message: string, readonly code: string) { super(`${code}: ${message}`); }
 }
 
-export function closeClient(): void {
-  agent.destroy();
+export async function closeClient(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((pool) => pool.destroy()));
 }

@@ -1,12 +1,18 @@
 /**
  * Latency over HTTP against the same work straight through the driver, measured side
- * by side: each iteration sends both with the same ids, alternating which goes first,
- * so load from elsewhere on the machine falls on both alike.
+ * by side: each iteration sends both with the same ids, in turns, so load from
+ * elsewhere on the machine falls on both alike. Operations that send one statement are
+ * also timed through the bare HTTP floor (bench/floor-server.ts): the same statement
+ * behind a server that does nothing else, i.e. what any HTTP hop costs here.
  */
+import { fileURLToPath } from 'node:url';
 import { progressBar } from '../graph/import/progress.ts';
-import { dataOrError, graphqlBody, postGraphql } from './http-client.ts';
+import { dataOrError, graphqlBody, postGraphql, postJson } from './http-client.ts';
 import type { Operation } from './operations.ts';
+import { startChild, waitForLine } from './processes.ts';
 import { acrossRuns, msSince, runPercentiles, type RunPercentiles } from './stats.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export interface LatencyPlan {
   runs: number;
@@ -17,21 +23,38 @@ export interface LatencyPlan {
   budgetSeconds: number;
 }
 
-export interface LatencyResult {
+interface RunResult { http: RunPercentiles; direct: RunPercentiles; floor?: RunPercentiles }
+
+export interface LatencyResult extends RunResult {
   name: string;
-  http: RunPercentiles;
-  direct: RunPercentiles;
-  runs: Array<{ http: RunPercentiles; direct: RunPercentiles }>;
+  runs: RunResult[];
   error?: string;
 }
 
-export async function measureLatency(url: string, token: string, operations: Operation[], plan: LatencyPlan): Promise<LatencyResult[]> {
+/** Times every operation over HTTP (`url`), through the driver, and through the bare floor server on `neo4jUri`. */
+export async function measureLatency(url: string, token: string, neo4jUri: string, operations: Operation[], plan: LatencyPlan): Promise<LatencyResult[]> {
+  const floor = startChild(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts'], {
+    cwd: ROOT, env: { ...process.env, NEO4J_URI: neo4jUri, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const floorUrl = `http://127.0.0.1:${(await waitForLine(floor, /listening (\d+)/, 30_000))[1]}`;
+    return await measureAll(url, token, floorUrl, operations, plan);
+  } finally {
+    await floor.stop();
+  }
+}
+
+async function measureAll(url: string, token: string, floorUrl: string, operations: Operation[], plan: LatencyPlan): Promise<LatencyResult[]> {
   const results: LatencyResult[] = [];
   for (const op of operations) {
-    const runs: LatencyResult['runs'] = [];
+    const runs: RunResult[] = [];
     try {
-      for (let run = 1; run <= plan.runs; run++) runs.push(await oneRun(url, token, op, plan, run));
-      results.push({ name: op.name, http: acrossRuns(runs.map((r) => r.http)), direct: acrossRuns(runs.map((r) => r.direct)), runs });
+      for (let run = 1; run <= plan.runs; run++) runs.push(await oneRun(url, token, floorUrl, op, plan, run));
+      const floors = runs.flatMap((r) => (r.floor ? [r.floor] : []));
+      results.push({
+        name: op.name, http: acrossRuns(runs.map((r) => r.http)), direct: acrossRuns(runs.map((r) => r.direct)),
+        ...(floors.length > 0 ? { floor: acrossRuns(floors) } : {}), runs,
+      });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       process.stderr.write(`\n  ${op.name}: ${message}\n`);
@@ -42,9 +65,10 @@ export async function measureLatency(url: string, token: string, operations: Ope
   return results;
 }
 
-async function oneRun(url: string, token: string, op: Operation, plan: LatencyPlan, run: number) {
+async function oneRun(url: string, token: string, floorUrl: string, op: Operation, plan: LatencyPlan, run: number): Promise<RunResult> {
   const http: number[] = [];
   const direct: number[] = [];
+  const floor: number[] = [];
   const bar = progressBar(`  ${op.name} run ${run}/${plan.runs}`);
   const timeHttp = async (i: number) => {
     const body = graphqlBody(typeof op.query === 'function' ? op.query(i) : op.query, op.variables(i));
@@ -59,18 +83,32 @@ async function oneRun(url: string, token: string, op: Operation, plan: LatencyPl
     await op.direct(i);
     return msSince(start);
   };
-  for (let i = 0; i < plan.warmup; i++) { await timeHttp(i); await timeDirect(i); }
+  const statement = op.statement;
+  const timeFloor = statement && (async (i: number) => {
+    const body = JSON.stringify(statement(i));
+    const start = process.hrtime.bigint();
+    const result = await postJson(floorUrl, '/', body);
+    const ms = msSince(start);
+    if (result.status !== 200) throw new Error(`the floor server failed: ${result.body.slice(0, 200)}`);
+    return ms;
+  });
+  // Each leg in turn goes first, so none always runs right after another's work.
+  const legs: Array<(k: number) => Promise<unknown>> = [
+    async (k) => http.push(await timeHttp(k)),
+    async (k) => direct.push(await timeDirect(k)),
+    ...(timeFloor ? [async (k: number) => floor.push(await timeFloor(k))] : []),
+  ];
+  for (let i = 0; i < plan.warmup; i++) { await timeHttp(i); await timeDirect(i); if (timeFloor) await timeFloor(i); }
   const started = Date.now();
   const offset = (run - 1) * plan.iterations; // each run cycles on to other ids
   for (let i = 0; i < plan.iterations; i++) {
-    const k = offset + i;
-    if (i % 2 === 0) { http.push(await timeHttp(k)); direct.push(await timeDirect(k)); }
-    else { direct.push(await timeDirect(k)); http.push(await timeHttp(k)); }
+    for (let j = 0; j < legs.length; j++) await legs[(i + j) % legs.length]!(offset + i);
     bar.update(i + 1, plan.iterations);
     if (Date.now() - started > plan.budgetSeconds * 1000) break;
   }
-  const result = { http: runPercentiles(http), direct: runPercentiles(direct) };
-  bar.done(`${http.length} pairs, HTTP p50 ${result.http.p50.toFixed(1)} ms / p99 ${result.http.p99.toFixed(1)} ms, `
-    + `driver p50 ${result.direct.p50.toFixed(1)} ms / p99 ${result.direct.p99.toFixed(1)} ms`);
+  const result: RunResult = { http: runPercentiles(http), direct: runPercentiles(direct), ...(timeFloor ? { floor: runPercentiles(floor) } : {}) };
+  bar.done(`${http.length} samples, HTTP p50 ${result.http.p50.toFixed(1)} ms / p99 ${result.http.p99.toFixed(1)} ms, `
+    + `driver p50 ${result.direct.p50.toFixed(1)} ms / p99 ${result.direct.p99.toFixed(1)} ms`
+    + (result.floor ? `, bare HTTP p50 ${result.floor.p50.toFixed(1)} ms` : ''));
   return result;
 }

@@ -18,6 +18,8 @@ import { engagementsByIds, outcomeDependencies, outcomesOf, partnersByIds } from
 import { partnerPage, partnerParticipationPages } from '../graph/read/pages.ts';
 import { cycle, type Fixture } from './fixture.ts';
 
+export interface Statement { cypher: string; params: Record<string, unknown> }
+
 export interface Operation {
   name: string;
   /** The GraphQL document, or one per iteration. */
@@ -25,6 +27,19 @@ export interface Operation {
   variables(i: number): Record<string, unknown> | undefined;
   /** The same work straight through the driver, for the same i. */
   direct(i: number): Promise<unknown>;
+  /** The one statement `direct` sends, which the bare HTTP floor also runs; absent when it sends several. */
+  statement?(i: number): Statement;
+}
+
+/** An operation whose driver side is one statement, sent as `readOnce` sends it. */
+function oneStatement(driver: Driver, op: Omit<Operation, 'direct' | 'statement'> & { statement(i: number): Statement }): Operation {
+  return {
+    ...op,
+    direct: (i) => {
+      const { cypher, params } = op.statement(i);
+      return readOnce(driver, cypher, params);
+    },
+  };
 }
 
 const WORDS = { defective: [...DEFECTIVE_STATUSES], missed: ['MISSED', 'PARTIALLY_MET'] };
@@ -70,36 +85,39 @@ export async function nestedDirect(graph: Graph, first: number): Promise<number>
 
 export function latencyOperations(driver: Driver, graph: Graph, fx: Fixture): Operation[] {
   let coverageAsked = 0;
-  const attribution = (model: string): Operation => ({
+  const attribution = (model: string): Operation => oneStatement(driver, {
     name: `attribution ${model}`,
     query: QUERIES.attribution,
     variables: (i) => ({ id: cycle(fx.attributedEngagements, i), model }),
-    direct: (i) => readOnce(driver, ATTRIBUTION, { id: cycle(fx.attributedEngagements, i), scope: null, model, halfLifeDays: 7 + 0.0 }),
+    statement: (i) => ({ cypher: ATTRIBUTION, params: { id: cycle(fx.attributedEngagements, i), scope: null, model, halfLifeDays: 7 + 0.0 } }),
   });
   return [
-    {
+    oneStatement(driver, {
       name: 'accountability',
       query: QUERIES.accountability,
       variables: (i) => ({ id: cycle(fx.missedOutcomes, i) }),
-      direct: (i) => readOnce(driver, ACCOUNTABILITY, { ...WORDS, scope: null, id: cycle(fx.missedOutcomes, i) }),
-    },
-    {
+      statement: (i) => ({ cypher: ACCOUNTABILITY, params: { ...WORDS, scope: null, id: cycle(fx.missedOutcomes, i) } }),
+    }),
+    oneStatement(driver, {
       name: 'coverageGaps',
       // A new alias each time (a counter: warm-up and runs reuse the same i): the answer
       // cache keeps whole answers per request text, and this row times the computation.
       query: () => QUERIES.coverageGaps.replace('{ coverageGaps', `{ gaps${coverageAsked++}: coverageGaps`),
       variables: () => undefined,
-      direct: () => readOnce(driver, COVERAGE_CELLS, {
-        regions: null, capabilities: null, byIndustry: COVERAGE_DEFAULTS.byIndustry, minLevel: COVERAGE_DEFAULTS.minLevel,
-        thinRatio: COVERAGE_DEFAULTS.thinRatio + 0.0, includeCovered: COVERAGE_DEFAULTS.includeCovered, without: [],
+      statement: () => ({
+        cypher: COVERAGE_CELLS,
+        params: {
+          regions: null, capabilities: null, byIndustry: COVERAGE_DEFAULTS.byIndustry, minLevel: COVERAGE_DEFAULTS.minLevel,
+          thinRatio: COVERAGE_DEFAULTS.thinRatio + 0.0, includeCovered: COVERAGE_DEFAULTS.includeCovered, without: [],
+        },
       }),
-    },
-    {
+    }),
+    oneStatement(driver, {
       name: 'engagementGaps',
       query: QUERIES.engagementGaps,
       variables: (i) => ({ id: cycle(fx.activeEngagements, i) }),
-      direct: (i) => readOnce(driver, ENGAGEMENT_GAPS, { id: cycle(fx.activeEngagements, i), scope: null, today: fx.today }),
-    },
+      statement: (i) => ({ cypher: ENGAGEMENT_GAPS, params: { id: cycle(fx.activeEngagements, i), scope: null, today: fx.today } }),
+    }),
     attribution('LINEAR'),
     attribution('TIME_DECAY'),
     {

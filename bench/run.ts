@@ -26,6 +26,11 @@ import type { SizeResult } from './results.ts';
 import { measureRoundTrips } from './roundtrips.ts';
 import { measureThroughput } from './throughput.ts';
 
+// tsx turns on source-mapped stack traces, and the driver formats a stack for every
+// statement: the driver side of each ratio would pay for a mapping the API, which turns
+// them off (api/main.ts), does not. Both sides run without them.
+process.setSourceMapsEnabled(false);
+
 const started = Date.now();
 const loadAtStart = loadavg()[0]!;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -51,7 +56,7 @@ async function benchSize(size: Size, options: BenchOptions, token: string, onMac
       const network = await measureNetwork(api.url, token, fx, options.runs, options.quick ? 10 : 30);
       if (!network.served) log(`  network: n/a (${network.reason})`);
       phase(size, 'latency, HTTP against the driver');
-      const latency = await measureLatency(api.url, token, latencyOperations(server.driver, server.graph, fx), {
+      const latency = await measureLatency(api.url, token, server.uri, latencyOperations(server.driver, server.graph, fx), {
         runs: options.runs, iterations: options.quick ? 100 : 300, warmup: options.quick ? 10 : 30, budgetSeconds: options.quick ? 15 : 45,
       });
       phase(size, 'round trips per operation (app in-process)');
@@ -100,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   log('web map fps');
   const fps = await measureWebFps(log);
   log(`  ${fps.medianFps === null ? fps.detail : `median ${fps.medianFps.toFixed(1)} fps`}`);
-  closeClient();
+  await closeClient();
   if (machine && results.length > 0) {
     writeReport(machine, fps, results);
     log(`Wrote ${REPORT_FILE} in ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
