@@ -5,27 +5,20 @@
  * roles that may and may not call them. "Nothing changes" is checked on a snapshot of
  * the whole graph.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningApp } from './app.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Graph } from '../graph/db.ts';
 import { importEcosystem } from '../graph/import/import.ts';
 import type { EcosystemInput, EngagementInput } from '../graph/model/ecosystem.ts';
-import { ADMIN, client, codes, startTestApp, type GqlResponse } from '../tests/support/api.ts';
+import { ADMIN, codes, useTestApp, type GqlResponse } from '../tests/support/api.ts';
 import { fixture } from '../tests/support/fixture.ts';
 import { snapshot, wipe } from '../tests/support/graph.ts';
 import { makeTokens, type TestTokens } from '../tests/support/tokens.ts';
 
-let app: RunningApp;
-let gql: ReturnType<typeof client>;
+const testApp = useTestApp();
+const gql = testApp.gql;
 let graph: Graph;
 let tokens: TestTokens;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  gql = client(app);
-  graph = app.open.graph;
-});
-afterAll(async () => app?.close());
+beforeAll(() => { graph = testApp.graph; });
 beforeEach(async () => {
   await wipe(graph);
   await importEcosystem(graph, fixture());

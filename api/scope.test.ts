@@ -5,27 +5,20 @@
  * The partner directory is open to every token. Over real HTTP, on the fixture of
  * tests/support/fixture.ts, whose header lists each token's scope.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from './app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../graph/db.ts';
 import { importEcosystem } from '../graph/import/import.ts';
 import type { EcosystemInput } from '../graph/model/ecosystem.ts';
-import { ADMIN, client, codes, startTestApp, type GqlResponse } from '../tests/support/api.ts';
+import { ADMIN, codes, useTestApp, type GqlResponse } from '../tests/support/api.ts';
 import { fixture } from '../tests/support/fixture.ts';
 import { wipe } from '../tests/support/graph.ts';
 import { cursorText, makeTokens, type TestTokens } from '../tests/support/tokens.ts';
 
-let app: RunningApp;
-let gql: ReturnType<typeof client>;
+const testApp = useTestApp();
+const gql = testApp.gql;
 let graph: Graph;
 let tokens: TestTokens;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  gql = client(app);
-  graph = app.open.graph;
-});
-afterAll(async () => app?.close());
+beforeAll(() => { graph = testApp.graph; });
 
 async function load(input: EcosystemInput): Promise<void> {
   await wipe(graph);

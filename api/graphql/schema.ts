@@ -33,6 +33,10 @@ export function ecomapSchema(): Promise<GraphQLSchema> {
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
     validate: false,
+    // No global middlewares or auth checkers: every object type is declared with
+    // `simpleResolvers: true`, so graphql-js reads a plain field straight off the row
+    // instead of through type-graphql's wrapper (an object and a call per field); fields
+    // with a @FieldResolver keep theirs. A middleware added here would need them back.
   });
   return built;
 }

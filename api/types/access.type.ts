@@ -4,13 +4,13 @@ import type { AccessRole } from '../../graph/access/tokens.ts';
 import { Partner } from './directory.type.ts';
 import { AccessRoleEnum } from './enums.ts';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Viewer {
   @Field(() => AccessRoleEnum) role!: AccessRole;
   @Field(() => Partner, { nullable: true }) partner!: Partner | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiToken {
   @Field(() => ID) id!: string;
   @Field(() => AccessRoleEnum) role!: AccessRole;

@@ -6,14 +6,14 @@ import { PageInfo } from './directory.type.ts';
 import { Commitment, Outcome } from './engagement.type.ts';
 import { EngagementRoleEnum } from './enums.ts';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RootCause {
   @Field(() => Commitment) commitment!: Commitment;
   @Field(() => [Commitment], { description: 'A shortest chain from a commitment the outcome depends on directly down to this root cause, both ends included; ties broken by the lexicographically smallest sequence of ids.' })
   path!: Commitment[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ResponsibleParty {
   @Field(() => Float) share!: number;
   @Field(() => Int) rootCauses!: number;
@@ -22,7 +22,7 @@ export class ResponsibleParty {
   partnerId!: string;
 }
 
-@ObjectType({ description: 'Who owned an outcome. The failure subgraph is every defective (LATE or FAILED) commitment reachable from the outcome by DEPENDS_ON edges that pass through defective commitments only.' })
+@ObjectType({ simpleResolvers: true, description: 'Who owned an outcome. The failure subgraph is every defective (LATE or FAILED) commitment reachable from the outcome by DEPENDS_ON edges that pass through defective commitments only.' })
 export class Accountability {
   @Field(() => Outcome) outcome!: Outcome;
   @Field(() => [RootCause]) rootCauses!: RootCause[];
@@ -31,7 +31,7 @@ export class Accountability {
   accountableId!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RoleRecord {
   @Field(() => Int, { description: 'Engagements in which the partner held this role at any time.' }) engagements!: number;
   @Field(() => Int, { description: 'MET outcomes of those engagements.' }) outcomesMet!: number;
@@ -40,7 +40,7 @@ export class RoleRecord {
   @Field(() => Int, { description: 'LATE or FAILED commitments the partner owns in those engagements.' }) commitmentsDefective!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TrackRecord {
   @Field(() => RoleRecord) asOrchestrator!: RoleRecord;
   @Field(() => RoleRecord) asContributor!: RoleRecord;
@@ -59,13 +59,13 @@ export class OutcomeFilter {
   @Field(() => [ID], { nullable: true }) industries?: string[] | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OutcomeEdge {
   @Field(() => String) cursor!: string;
   @Field(() => Outcome) node!: Outcome;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OutcomeConnection {
   @Field(() => [OutcomeEdge]) edges!: OutcomeEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

@@ -19,7 +19,7 @@ export class CoverageInput {
   @Field(() => Boolean, { nullable: true, defaultValue: true }) includeCovered?: boolean | null;
 }
 
-@ObjectType({ description: 'One (region, capability) cell, or (region, industry, capability) with byIndustry.' })
+@ObjectType({ simpleResolvers: true, description: 'One (region, capability) cell, or (region, industry, capability) with byIndustry.' })
 export class CoverageCell {
   @Field(() => Region) region!: Region;
   @Field(() => Industry, { nullable: true }) industry!: Industry | null;
@@ -31,14 +31,14 @@ export class CoverageCell {
   partnerIds!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CapabilityGap {
   @Field(() => Capability) capability!: Capability;
   @Field(() => Int) level!: number;
   candidateIds!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class EngagementGapReport {
   @Field(() => [CapabilityGap], { description: 'Requirements that no partner participating today holds at the required level. Ordered by capability id.' })
   missing!: CapabilityGap[];
@@ -47,7 +47,7 @@ export class EngagementGapReport {
   engagementId!: string;
 }
 
-@ObjectType({ description: 'What the ecosystem would lose if these partners left today.' })
+@ObjectType({ simpleResolvers: true, description: 'What the ecosystem would lose if these partners left today.' })
 export class ExitImpact {
   @Field(() => [CoverageCell], { description: 'Cells (default CoverageInput) with supply > 0 today and supply 0 without the leaving partners.' })
   newlyUncovered!: CoverageCell[];
@@ -58,14 +58,14 @@ export class ExitImpact {
   atRiskIds!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AttributionShare {
   @Field(() => Float) share!: number;
   @Field(() => Float, { nullable: true, description: 'share x engagement value; null when the engagement has no value.' }) amount!: number | null;
   partnerId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class EcosystemHealth {
   @Field(() => Int) partners!: number;
   @Field(() => Int) activePartners!: number;

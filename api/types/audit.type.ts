@@ -2,7 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './directory.type.ts';
 
-@ObjectType({ description: 'One successful write: who (token and role), what (operation and ids), when.' })
+@ObjectType({ simpleResolvers: true, description: 'One successful write: who (token and role), what (operation and ids), when.' })
 export class AuditEntry {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'When the write committed, ISO-8601 date-time (UTC).' }) at!: string;
@@ -15,13 +15,13 @@ export class AuditEntry {
   @Field(() => Int) idCount!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEntryEdge {
   @Field(() => String) cursor!: string;
   @Field(() => AuditEntry) node!: AuditEntry;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEntryConnection {
   @Field(() => [AuditEntryEdge]) edges!: AuditEntryEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

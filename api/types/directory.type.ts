@@ -3,44 +3,44 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { PartnerStatus, PartnerType } from '../../graph/model/ecosystem.ts';
 import { PartnerStatusEnum, PartnerTypeEnum } from './enums.ts';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Region {
   @Field(() => ID) code!: string;
   @Field(() => String) name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Industry {
   @Field(() => ID) code!: string;
   @Field(() => String) name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Capability {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CapabilityHolding {
   @Field(() => Capability) capability!: Capability;
   @Field(() => Int, { description: '1 (aware) to 5 (expert).' }) level!: number;
   @Field(() => Boolean) certified!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CapabilityRequirement {
   @Field(() => Capability) capability!: Capability;
   @Field(() => Int) level!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Partner {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -52,13 +52,13 @@ export class Partner {
   @Field(() => [CapabilityHolding]) capabilities!: CapabilityHolding[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerEdge {
   @Field(() => String) cursor!: string;
   @Field(() => Partner) node!: Partner;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartnerConnection {
   @Field(() => [PartnerEdge]) edges!: PartnerEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

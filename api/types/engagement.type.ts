@@ -9,7 +9,7 @@ import {
   CommitmentStatusEnum, ContributionKindEnum, EngagementRoleEnum, EngagementStatusEnum, OutcomeStatusEnum,
 } from './enums.ts';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Customer {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -17,7 +17,7 @@ export class Customer {
   @Field(() => Industry) industry!: Industry;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Engagement {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -29,7 +29,7 @@ export class Engagement {
   customerId!: string;
 }
 
-@ObjectType({ description: 'A role interval: the partner held `role` in the engagement from `from` (inclusive) to `to` (exclusive; null = still held).' })
+@ObjectType({ simpleResolvers: true, description: 'A role interval: the partner held `role` in the engagement from `from` (inclusive) to `to` (exclusive; null = still held).' })
 export class Participation {
   @Field(() => EngagementRoleEnum) role!: EngagementRole;
   @Field(() => DateScalar) from!: string;
@@ -38,7 +38,7 @@ export class Participation {
   engagementId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Contribution {
   @Field(() => ID) id!: string;
   @Field(() => ContributionKindEnum) kind!: ContributionKind;
@@ -48,7 +48,7 @@ export class Contribution {
   engagementId!: string;
 }
 
-@ObjectType({ description: 'A result the engagement promised the customer. It depends on commitments.' })
+@ObjectType({ simpleResolvers: true, description: 'A result the engagement promised the customer. It depends on commitments.' })
 export class Outcome {
   @Field(() => ID) id!: string;
   @Field(() => String) description!: string;
@@ -57,7 +57,7 @@ export class Outcome {
   engagementId!: string;
 }
 
-@ObjectType({ description: 'A deliverable one partner owes. It may depend on other commitments, of any partner and of any engagement; the DEPENDS_ON graph is acyclic.' })
+@ObjectType({ simpleResolvers: true, description: 'A deliverable one partner owes. It may depend on other commitments, of any partner and of any engagement; the DEPENDS_ON graph is acyclic.' })
 export class Commitment {
   @Field(() => ID) id!: string;
   @Field(() => String) description!: string;
@@ -67,26 +67,26 @@ export class Commitment {
   engagementId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class EngagementEdge {
   @Field(() => String) cursor!: string;
   @Field(() => Engagement) node!: Engagement;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class EngagementConnection {
   @Field(() => [EngagementEdge]) edges!: EngagementEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int) totalCount!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ParticipationEdge {
   @Field(() => String) cursor!: string;
   @Field(() => Participation) node!: Participation;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ParticipationConnection {
   @Field(() => [ParticipationEdge]) edges!: ParticipationEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

@@ -124,7 +124,7 @@ export class EcosystemInput {
   @Field(() => [EngagementInput], { nullable: true }) engagements?: EngagementInput[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ImportResult {
   @Field(() => Int) regions!: number;
   @Field(() => Int) industries!: number;
