@@ -203,6 +203,19 @@ describe('missedOutcomes', () => {
     expect(second.data!.missedOutcomes.edges.map((e: any) => e.node.id)).toEqual(['o6', 'o2']);
   });
 
+  it('pages with cursors within one partner (a statement of its own, found from the partner)', async () => {
+    const f = { partnerId: 'pa' };
+    const first = await gql<{ missedOutcomes: any }>(MISSED, { f, first: 2 });
+    const page1 = first.data!.missedOutcomes;
+    expect(page1.edges.map((e: any) => e.node.id)).toEqual(['o1', 'o6']);
+    expect(page1).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    const second = await gql<{ missedOutcomes: any }>(MISSED, { f, first: 2, after: page1.pageInfo.endCursor });
+    expect(second.data!.missedOutcomes).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    expect(second.data!.missedOutcomes.edges.map((e: any) => e.node.id)).toEqual(['o2']);
+    const pe = (await createToken(t.graph, 'PARTNER', 'pe', null)).secret;
+    expect(await ids({ partnerId: 'pa' }, pe)).toEqual([]);  // pe's scope holds o7 only, which pa has no part in
+  });
+
   it('a PARTNER token sees the missed outcomes of its engagements only', async () => {
     const pe = (await createToken(t.graph, 'PARTNER', 'pe', null)).secret;
     expect(await ids({}, pe)).toEqual(['o7']);

@@ -29,7 +29,9 @@ export interface OutcomeFilter {
 
 /** MISSED and PARTIALLY_MET outcomes, dueDate descending, then id. */
 export async function missedOutcomePage(graph: Graph, scope: Scope, filter: OutcomeFilter, args: PageArgs): Promise<Page<OutcomeRow>> {
-  const [row] = await graph.read<{ totalCount: number; page: OutcomeRow[] }>(A.MISSED_OUTCOME_PAGE, {
+  // Given a partner, the outcomes are found from it (one statement either way).
+  const statement = filter.partnerId ? A.MISSED_OUTCOME_PAGE_OF_PARTNER : A.MISSED_OUTCOME_PAGE;
+  const [row] = await graph.read<{ totalCount: number; page: OutcomeRow[] }>(statement, {
     ...WORDS,
     scope,
     since: filter.since ?? null,
