@@ -1,8 +1,8 @@
 /**
  * The operations timed over HTTP and, side by side, straight through the driver: the
  * same Cypher constant from graph/queries with the parameters graph/read sends, in a
- * plain auto-commit `session.run` (as graph/db.ts sends a single read). The GraphQL selections touch only what that one
- * statement returns (no field that would call a loader), so both sides run the same
+ * plain auto-commit `session.run` (as graph/db.ts sends a single read). The GraphQL
+ * selections touch only what that one statement returns (no field that would call a loader), so both sides run the same
  * statements; the nested list is the exception, and its direct side is the chain of
  * graph/read calls its loaders make, one after another.
  */

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { OperationDefinitionNode } from 'graphql';
 import { Kind } from 'graphql';
+import { Lru } from '../../graph/lru.ts';
 
 /** Root fields whose answer depends only on the graph, the scope, the arguments and today. */
 export const CACHED_ROOT_FIELDS: ReadonlySet<string> = new Set(['network', 'coverageGaps', 'ecosystemHealth']);
@@ -63,8 +64,7 @@ export function isCachedOperation(operation: OperationDefinitionNode): boolean {
 }
 
 export class AnswerCache {
-  private readonly entries = new Map<string, CachedAnswer>();
-  private bytes = 0;
+  private readonly entries = new Lru<CachedAnswer>(ANSWER_CACHE_LIMITS.totalBytes, (answer) => answer.body.length);
 
   /**
    * The key of a request that may be cacheable, or null when its text names none of the
@@ -79,31 +79,12 @@ export class AnswerCache {
 
   /** The stored answer for `key`, whatever its version (the caller compares). */
   peek(key: string): CachedAnswer | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      // Re-inserting keeps the Map's first key the least recently used.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
+    return this.entries.get(key);
   }
 
+  /** Stores `answer`; one over the per-answer bound replaces nothing but the key's old answer. */
   set(key: string, answer: CachedAnswer): void {
-    const size = answer.body.length;
-    this.delete(key);
-    if (size > ANSWER_CACHE_LIMITS.entryBytes) return;
-    this.entries.set(key, answer);
-    this.bytes += size;
-    for (const [oldest] of this.entries) {
-      if (this.bytes <= ANSWER_CACHE_LIMITS.totalBytes) break;
-      this.delete(oldest);
-    }
-  }
-
-  delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.bytes -= entry.body.length;
+    if (answer.body.length > ANSWER_CACHE_LIMITS.entryBytes) this.entries.delete(key);
+    else this.entries.set(key, answer);
   }
 }

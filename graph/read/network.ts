@@ -15,6 +15,7 @@ import type { NetworkJob, NetworkJobResult } from '../analytics/network.worker.t
 import type { Graph } from '../db.ts';
 import { AppError, type Problem } from '../errors.ts';
 import type { PartnerType } from '../model/ecosystem.ts';
+import { Lru } from '../lru.ts';
 import * as N from '../queries/network.queries.ts';
 
 export interface NetworkFilter {
@@ -95,38 +96,12 @@ interface CacheEntry {
   network: Promise<Network>;
 }
 
-/** A Map keeps insertion order: re-inserting on a hit makes its first key the least recently used. */
-class LruCache {
-  private readonly entries = new Map<string, CacheEntry>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): CacheEntry | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-
-  set(key: string, entry: CacheEntry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  /** Deletes `key` only while it still holds `entry` (a newer computation may have replaced it). */
-  delete(key: string, entry: CacheEntry): void {
-    if (this.entries.get(key) === entry) this.entries.delete(key);
-  }
-}
-
 /** One cache per Graph: tests and tools may open several databases in one process. */
-const caches = new WeakMap<Graph, LruCache>();
+const caches = new WeakMap<Graph, Lru<CacheEntry>>();
 
-function cacheOf(graph: Graph): LruCache {
+function cacheOf(graph: Graph): Lru<CacheEntry> {
   let cache = caches.get(graph);
-  if (!cache) caches.set(graph, (cache = new LruCache(NETWORK_CACHE_ENTRIES)));
+  if (!cache) caches.set(graph, (cache = new Lru<CacheEntry>(NETWORK_CACHE_ENTRIES)));
   return cache;
 }
 
