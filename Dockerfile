@@ -9,4 +9,4 @@ ENV HOST=0.0.0.0 PORT=4000 NODE_ENV=production
 EXPOSE 4000
 # Not `npm start`: as PID 1, npm would not pass SIGTERM on, and `docker stop` must let
 # requests in flight finish (what npm start runs, in one process).
-CMD ["node", "--import", "tsx", "web/start.ts"]
+CMD ["node", "--import", "tsx", "api/main.ts"]

@@ -1,6 +1,6 @@
 /**
- * The web view: root web/, built into web/dist (served by the API at /). Two pages:
- * the app (index.html) and the canvas benchmark (bench.html, synthetic data only).
+ * The web view: root web/, built into web/dist (served by the API at /). One page, the
+ * app (index.html); the canvas benchmark page has its own build (bench/web/vite.config.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -16,7 +16,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1000,
-    rollupOptions: { input: { main: web('index.html'), bench: web('bench.html') } },
+    rollupOptions: { input: { main: web('index.html') } },
   },
   worker: { format: 'es' },
 });

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createToken, hasActiveAdminToken } from '../graph/access/tokens.ts';
-import { graphConfigFromEnv } from '../graph/config.ts';
-import { openGraph, type OpenGraph } from '../graph/connect.ts';
-import { importEcosystem } from '../graph/import/import.ts';
-import { applySchema, isEmptyGraph } from '../graph/schema.ts';
+import { createToken, hasActiveAdminToken } from '../graph/access/index.ts';
+import { graphConfigFromEnv } from '../graph/db/index.ts';
+import { openGraph, type OpenGraph } from '../graph/db/index.ts';
+import { importEcosystem } from '../graph/import/index.ts';
+import { applySchema, isEmptyGraph } from '../graph/db/index.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { apiConfigFromEnv } from './config.ts';
 import { startApollo } from './graphql/apollo.ts';

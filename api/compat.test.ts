@@ -21,6 +21,8 @@ import { ecomapSchema } from './graphql/schema.ts';
 const CONTRACT = fileURLToPath(new URL('./contract/schema.graphql', import.meta.url));
 /** The shared contract, where it is checked out beside the repo (`../shared` from the repo root). */
 const SHARED_CONTRACT = fileURLToPath(new URL('../../shared/contract/schema.graphql', import.meta.url));
+const CONTRACT_README = fileURLToPath(new URL('./contract/README.md', import.meta.url));
+const SHARED_CONTRACT_README = fileURLToPath(new URL('../../shared/contract/README.md', import.meta.url));
 
 /**
  * SHOULD audits the server knowingly fails, by graphql-http audit id. All three are the
@@ -53,6 +55,10 @@ afterAll(async () => app?.close());
 describe('the contract schema', () => {
   it.skipIf(!existsSync(SHARED_CONTRACT))('the repo copy is the shared contract, byte for byte', () => {
     expect(readFileSync(CONTRACT, 'utf8')).toBe(readFileSync(SHARED_CONTRACT, 'utf8'));
+  });
+
+  it.skipIf(!existsSync(SHARED_CONTRACT_README))('the repo copy of the contract README is the shared one, byte for byte', () => {
+    expect(readFileSync(CONTRACT_README, 'utf8')).toBe(readFileSync(SHARED_CONTRACT_README, 'utf8'));
   });
 
   it('the served schema breaks nothing in it but what api/contract/pending.ts lists, and all of that', async () => {

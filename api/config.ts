@@ -2,7 +2,7 @@
  * The API's settings, read once from the environment (contract: Running, Access, Errors).
  * graph/config.ts reads the database's.
  */
-import { positiveInt } from '../graph/config.ts';
+import { positiveInt } from '../graph/db/index.ts';
 
 export interface ApiConfig {
   port: number;

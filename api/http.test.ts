@@ -5,9 +5,9 @@
  */
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../graph/access/tokens.ts';
-import { ERROR_CODES } from '../graph/errors.ts';
-import { importEcosystem } from '../graph/import/import.ts';
+import { createToken } from '../graph/access/index.ts';
+import { ERROR_CODES } from '../graph/model/index.ts';
+import { importEcosystem } from '../graph/import/index.ts';
 import { ADMIN, startTestApp } from '../tests/support/api.ts';
 import { fixture } from '../tests/support/fixture.ts';
 import { wipe } from '../tests/support/graph.ts';

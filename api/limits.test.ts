@@ -4,7 +4,7 @@
  * inline fragments count like the fields they stand for. Codes are asserted, never texts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../graph/errors.ts';
+import { ERROR_CODES } from '../graph/model/index.ts';
 import { client, codes, startTestApp, useTestApp, type GqlResponse } from '../tests/support/api.ts';
 import type { RunningApp } from './app.ts';
 import { fixture } from '../tests/support/fixture.ts';

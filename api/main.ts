@@ -1,5 +1,12 @@
-/** `npm start`: runs Ecomap until SIGINT or SIGTERM, then shuts down cleanly. */
+/**
+ * `npm start`: the whole product in one process. Builds the web view when web/dist is
+ * missing or older than its sources, starts the app (the local Neo4j when NEO4J_URI is
+ * unset, the schema, the sample, the API serving the built page), and runs it until
+ * SIGINT or SIGTERM, then shuts down cleanly. Without vite (a production install
+ * without devDependencies) the API still starts and `/` says how to build the page.
+ */
 import { startApp } from './app.ts';
+import { ensureWebBuilt } from './server/build-web.ts';
 
 // tsx turns on source-mapped stack traces. The Neo4j driver captures a stack for every
 // result it creates, and mapping it through the source maps took 6 % of the server's CPU
@@ -7,6 +14,12 @@ import { startApp } from './app.ts';
 // NODE_OPTIONS=--enable-source-maps to see TypeScript line numbers again.
 if (!`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`.includes('--enable-source-maps')) {
   process.setSourceMapsEnabled(false);
+}
+
+try {
+  ensureWebBuilt((line) => console.log(line));
+} catch (err) {
+  console.error(`The web view could not be built, serving the API only: ${err instanceof Error ? err.message : String(err)}`);
 }
 
 try {

@@ -10,9 +10,9 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { progressBar } from '../graph/import/progress.ts';
-import { readJsonFile } from '../graph/import/read-json.ts';
-import type { EcosystemInput } from '../graph/model/ecosystem.ts';
+import { progressBar } from '../graph/import/index.ts';
+import { readJsonFile } from '../graph/import/index.ts';
+import type { EcosystemInput } from '../graph/model/index.ts';
 
 const BATCH = 2_000;
 

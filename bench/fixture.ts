@@ -1,5 +1,5 @@
 /** Real ids from the imported graph, for the requests the benchmark cycles through. */
-import type { Graph } from '../graph/db.ts';
+import type { Graph } from '../graph/db/index.ts';
 
 export interface Fixture {
   /** MISSED and PARTIALLY_MET outcomes, spread evenly over all of them. */

@@ -11,7 +11,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
-import { toDriverParams } from '../graph/db.ts';
+import { toDriverParams } from '../graph/db/index.ts';
 import { plainDriver } from './neo4j.ts';
 
 // As on the driver side (bench/run.ts) and in the API (api/main.ts).

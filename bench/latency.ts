@@ -6,7 +6,7 @@
  * behind a server that does nothing else, i.e. what any HTTP hop costs here.
  */
 import { fileURLToPath } from 'node:url';
-import { progressBar } from '../graph/import/progress.ts';
+import { progressBar } from '../graph/import/index.ts';
 import { dataOrError, graphqlBody, postGraphql, postJson } from './http-client.ts';
 import type { Operation } from './operations.ts';
 import { startChild, waitForLine } from './processes.ts';

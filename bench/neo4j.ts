@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { Graph } from '../graph/db.ts';
-import { applySchema } from '../graph/schema.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../graph/server/launcher.ts';
+import { Graph } from '../graph/db/index.ts';
+import { applySchema } from '../graph/db/index.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../graph/db/index.ts';
 import { freePort } from './processes.ts';
 
 export interface BenchServer {

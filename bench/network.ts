@@ -5,7 +5,7 @@
  * Warm: the same request again. When the server does not serve `network` yet, the
  * result says so instead of failing the benchmark.
  */
-import { progressBar } from '../graph/import/progress.ts';
+import { progressBar } from '../graph/import/index.ts';
 import type { Fixture } from './fixture.ts';
 import { dataOrError, GraphqlError, graphqlBody, postGraphql } from './http-client.ts';
 import { median, msSince, percentile } from './stats.ts';

@@ -7,15 +7,17 @@
  * graph/read calls its loaders make, one after another.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { type Graph, toDriverParams } from '../graph/db.ts';
-import { DEFECTIVE_STATUSES } from '../graph/model/ecosystem.ts';
-import { ACCOUNTABILITY } from '../graph/queries/accountability.queries.ts';
-import { COVERAGE_CELLS } from '../graph/queries/coverage.queries.ts';
-import { ATTRIBUTION } from '../graph/queries/credit.queries.ts';
-import { ENGAGEMENT_GAPS } from '../graph/queries/gaps.queries.ts';
-import { COVERAGE_DEFAULTS } from '../graph/read/coverage.ts';
-import { engagementsByIds, outcomeDependencies, outcomesOf, partnersByIds } from '../graph/read/entities.ts';
-import { partnerPage, partnerParticipationPages } from '../graph/read/pages.ts';
+import { type Graph, toDriverParams } from '../graph/db/index.ts';
+import { DEFECTIVE_STATUSES } from '../graph/model/index.ts';
+import { ACCOUNTABILITY } from '../graph/accountability/index.ts';
+import { COVERAGE_CELLS } from '../graph/gaps/index.ts';
+import { ATTRIBUTION } from '../graph/credit/index.ts';
+import { ENGAGEMENT_GAPS } from '../graph/gaps/index.ts';
+import { COVERAGE_DEFAULTS } from '../graph/gaps/index.ts';
+import { engagementsByIds, outcomeDependencies, outcomesOf } from '../graph/engagements/index.ts';
+import { partnersByIds } from '../graph/directory/index.ts';
+import { partnerPage } from '../graph/directory/index.ts';
+import { partnerParticipationPages } from '../graph/engagements/index.ts';
 import { cycle, type Fixture } from './fixture.ts';
 
 export interface Statement { cypher: string; params: Record<string, unknown> }

@@ -16,7 +16,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => { killAll(); process.exit(130); });
 }
 
-export { freePort } from '../graph/server/ports.ts';
+export { freePort } from '../graph/db/index.ts';
 
 export interface Child {
   process: ChildProcess;

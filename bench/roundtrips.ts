@@ -5,10 +5,10 @@
  * grow with the items returned (the architecture's "No N+1").
  */
 import { startApp } from '../api/app.ts';
-import type { Graph } from '../graph/db.ts';
-import { ACCOUNTABILITY, type AccountabilityRow } from '../graph/queries/accountability.queries.ts';
-import { ENGAGEMENT_GAPS, type EngagementGapsRow } from '../graph/queries/gaps.queries.ts';
-import { DEFECTIVE_STATUSES } from '../graph/model/ecosystem.ts';
+import type { Graph } from '../graph/db/index.ts';
+import { ACCOUNTABILITY, type AccountabilityRow } from '../graph/accountability/index.ts';
+import { ENGAGEMENT_GAPS, type EngagementGapsRow } from '../graph/gaps/index.ts';
+import { DEFECTIVE_STATUSES } from '../graph/model/index.ts';
 import type { Fixture } from './fixture.ts';
 import { dataOrError, graphqlBody, postGraphql } from './http-client.ts';
 import { NETWORK_QUERY } from './network.ts';

@@ -1,8 +1,9 @@
 /**
  * Frames per second of the network map's canvas renderer while panning a synthetic
- * 10,000-node / 50,000-edge graph in headless Chromium (web/bench.html, the same
- * renderer and layout worker as the map). Builds web/dist when stale, serves it with
- * the app's static handler, prints the result and the median fps.
+ * 10,000-node / 50,000-edge graph in headless Chromium (bench/web/bench.html, the same
+ * renderer and layout worker as the map). Builds the page into bench/out/web (it is not
+ * part of the app's build), serves it with the app's static handler, prints the result
+ * and the median fps.
  *
  *   npx tsx bench/web-fps.ts [--nodes 10000] [--edges 50000] [--seconds 4] [--json]
  */
@@ -11,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../api/server/static.ts';
 import { launchChromium } from '../web/e2e/chromium.ts';
-import { ensureWebBuilt } from '../web/build-if-stale.ts';
-import type { BenchResult } from '../web/src/bench/bench.ts';
+import { build } from 'vite';
+import type { BenchResult } from './web/bench.ts';
 
 export interface WebFpsOptions {
   nodes?: number;
@@ -21,8 +22,9 @@ export interface WebFpsOptions {
 }
 
 export async function measureWebFps(options: WebFpsOptions = {}): Promise<BenchResult> {
-  ensureWebBuilt((line) => console.error(line));
-  const root = fileURLToPath(new URL('../web/dist', import.meta.url));
+  const configFile = fileURLToPath(new URL('./web/vite.config.ts', import.meta.url));
+  await build({ configFile });
+  const root = fileURLToPath(new URL('./out/web', import.meta.url));
   const server = createServer((req, res) => serveStatic(root, new URL(req.url ?? '/', 'http://x').pathname, req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

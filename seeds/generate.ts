@@ -13,7 +13,7 @@ import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { EcosystemInput } from '../graph/model/ecosystem.ts';
+import type { EcosystemInput } from '../graph/model/index.ts';
 import { writeJsonSections } from './generator/json-stream.ts';
 import { checkOptions, type GenerateOptions } from './generator/options.ts';
 import { createPlan } from './generator/plan.ts';

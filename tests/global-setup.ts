@@ -4,11 +4,11 @@
  * existing server instead: set TEST_NEO4J_URI (its data is wiped by the tests).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { freePort } from '../graph/server/ports.ts';
+import { freePort } from '../graph/db/index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startLocalNeo4j, type LocalNeo4j } from '../graph/server/launcher.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../graph/db/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,4 +35,4 @@ export async function teardown(): Promise<void> {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
-export { freePort } from '../graph/server/ports.ts';
+export { freePort } from '../graph/db/index.ts';

@@ -5,9 +5,9 @@
  * token at once (another server instance forgets it within CACHE_MS).
  */
 import { timingSafeEqual } from 'node:crypto';
-import { findToken, hashSecret, type Principal } from '../../graph/access/tokens.ts';
-import type { Graph } from '../../graph/db.ts';
-import { AppError } from '../../graph/errors.ts';
+import { findToken, hashSecret, type Principal } from '../../graph/access/index.ts';
+import type { Graph } from '../../graph/db/index.ts';
+import { AppError } from '../../graph/model/index.ts';
 
 const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;

@@ -5,7 +5,7 @@
  * under a version newer than the data it was computed from.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { graphVersion } from '../../graph/read/version.ts';
+import { graphVersion } from '../../graph/db/index.ts';
 import { isCachedOperation } from '../server/answer-cache.ts';
 import type { Context } from './context.ts';
 

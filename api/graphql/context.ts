@@ -1,8 +1,8 @@
 /** What every resolver gets: who asks, within which scope, and the request's loaders. */
-import type { Principal } from '../../graph/access/tokens.ts';
-import type { Graph } from '../../graph/db.ts';
-import { AppError } from '../../graph/errors.ts';
-import type { Scope } from '../../graph/read/batch.ts';
+import type { Principal } from '../../graph/access/index.ts';
+import type { Graph } from '../../graph/db/index.ts';
+import { AppError } from '../../graph/model/index.ts';
+import type { Scope } from '../../graph/model/index.ts';
 import type { AnswerCacheSlot } from '../server/answer-cache.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 

@@ -1,6 +1,6 @@
 /** The contract's `Date` scalar: a real calendar date written YYYY-MM-DD, nothing else. */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isRealDate } from '../../graph/import/shape.ts';
+import { isRealDate } from '../../graph/model/index.ts';
 
 function parse(value: unknown): string {
   if (typeof value === 'string' && isRealDate(value)) return value;

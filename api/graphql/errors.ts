@@ -5,7 +5,7 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError, ERROR_CODES, type ErrorCode, type Problem } from '../../graph/errors.ts';
+import { AppError, ERROR_CODES, type ErrorCode, type Problem } from '../../graph/model/index.ts';
 
 /** Apollo's own codes, in the contract's words. */
 const APOLLO_CODES: Record<string, ErrorCode> = {

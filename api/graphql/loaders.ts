@@ -8,12 +8,15 @@
  * (3 % of the server's CPU on a small query under load).
  */
 import DataLoader from 'dataloader';
-import type { Graph } from '../../graph/db.ts';
-import { trackRecords } from '../../graph/read/accountability.ts';
-import * as entities from '../../graph/read/entities.ts';
-import * as pages from '../../graph/read/pages.ts';
-import { participantsOn, roleHistory, type ParticipantsKey } from '../../graph/read/participations.ts';
-import type { Scope } from '../../graph/read/batch.ts';
+import type { Graph } from '../../graph/db/index.ts';
+import { trackRecords } from '../../graph/accountability/index.ts';
+import { customersByIds, partnersByIds } from '../../graph/directory/index.ts';
+import {
+  commitmentDependencies, commitmentsByIds, commitmentsOf, contributionsOf, customerEngagementPages, engagementsByIds,
+  outcomeDependencies, outcomesByIds, outcomesOf, partnerParticipationPages, participantsOn, requirementsOf, roleHistory,
+  type CustomerPageKey, type ParticipantsKey, type ParticipationPageKey,
+} from '../../graph/engagements/index.ts';
+import type { Scope } from '../../graph/model/index.ts';
 
 const byId = <T>(load: (ids: readonly string[]) => Promise<T[]>) => new DataLoader<string, T>((ids) => load(ids));
 const byKey = <K, T>(load: (keys: readonly K[]) => Promise<T[]>) =>
@@ -24,20 +27,20 @@ export class Loaders {
 
   constructor(private readonly graph: Graph, private readonly scope: Scope) {}
 
-  get partner() { return this.once('partner', () => byId((ids) => entities.partnersByIds(this.graph, ids))); }
-  get engagement() { return this.once('engagement', () => byId((ids) => entities.engagementsByIds(this.graph, this.scope, ids))); }
-  get customer() { return this.once('customer', () => byId((ids) => entities.customersByIds(this.graph, this.scope, ids))); }
-  get outcome() { return this.once('outcome', () => byId((ids) => entities.outcomesByIds(this.graph, this.scope, ids))); }
-  get commitment() { return this.once('commitment', () => byId((ids) => entities.commitmentsByIds(this.graph, this.scope, ids))); }
-  get requirementsOf() { return this.once('requirementsOf', () => byId((ids) => entities.requirementsOf(this.graph, this.scope, ids))); }
-  get contributionsOf() { return this.once('contributionsOf', () => byId((ids) => entities.contributionsOf(this.graph, this.scope, ids))); }
-  get outcomesOf() { return this.once('outcomesOf', () => byId((ids) => entities.outcomesOf(this.graph, this.scope, ids))); }
-  get commitmentsOf() { return this.once('commitmentsOf', () => byId((ids) => entities.commitmentsOf(this.graph, this.scope, ids))); }
+  get partner() { return this.once('partner', () => byId((ids) => partnersByIds(this.graph, ids))); }
+  get engagement() { return this.once('engagement', () => byId((ids) => engagementsByIds(this.graph, this.scope, ids))); }
+  get customer() { return this.once('customer', () => byId((ids) => customersByIds(this.graph, this.scope, ids))); }
+  get outcome() { return this.once('outcome', () => byId((ids) => outcomesByIds(this.graph, this.scope, ids))); }
+  get commitment() { return this.once('commitment', () => byId((ids) => commitmentsByIds(this.graph, this.scope, ids))); }
+  get requirementsOf() { return this.once('requirementsOf', () => byId((ids) => requirementsOf(this.graph, this.scope, ids))); }
+  get contributionsOf() { return this.once('contributionsOf', () => byId((ids) => contributionsOf(this.graph, this.scope, ids))); }
+  get outcomesOf() { return this.once('outcomesOf', () => byId((ids) => outcomesOf(this.graph, this.scope, ids))); }
+  get commitmentsOf() { return this.once('commitmentsOf', () => byId((ids) => commitmentsOf(this.graph, this.scope, ids))); }
   get outcomeDependencies() {
-    return this.once('outcomeDependencies', () => byId((ids) => entities.outcomeDependencies(this.graph, this.scope, ids)));
+    return this.once('outcomeDependencies', () => byId((ids) => outcomeDependencies(this.graph, this.scope, ids)));
   }
   get commitmentDependencies() {
-    return this.once('commitmentDependencies', () => byId((ids) => entities.commitmentDependencies(this.graph, this.scope, ids)));
+    return this.once('commitmentDependencies', () => byId((ids) => commitmentDependencies(this.graph, this.scope, ids)));
   }
   get roleHistory() { return this.once('roleHistory', () => byId((ids) => roleHistory(this.graph, this.scope, ids))); }
   /** A partner's own record is not limited by its scope: the resolver decides who may read it. */
@@ -46,10 +49,10 @@ export class Loaders {
     return this.once('participantsOn', () => byKey((keys: readonly ParticipantsKey[]) => participantsOn(this.graph, this.scope, keys)));
   }
   get customerEngagements() {
-    return this.once('customerEngagements', () => byKey((keys: readonly pages.CustomerPageKey[]) => pages.customerEngagementPages(this.graph, this.scope, keys)));
+    return this.once('customerEngagements', () => byKey((keys: readonly CustomerPageKey[]) => customerEngagementPages(this.graph, this.scope, keys)));
   }
   get partnerParticipations() {
-    return this.once('partnerParticipations', () => byKey((keys: readonly pages.ParticipationPageKey[]) => pages.partnerParticipationPages(this.graph, this.scope, keys)));
+    return this.once('partnerParticipations', () => byKey((keys: readonly ParticipationPageKey[]) => partnerParticipationPages(this.graph, this.scope, keys)));
   }
 
   private once<T>(name: string, make: () => T): T {

@@ -2,22 +2,22 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AccessResolver } from '../resolvers/access.resolver.ts';
+import { AccessResolver } from '../access/access.resolver.ts';
 import {
   AnalyticsResolver, AttributionShareResolver, CapabilityGapResolver, CoverageCellResolver, EngagementGapReportResolver,
   ExitImpactResolver,
-} from '../resolvers/analytics.resolver.ts';
+} from '../gaps/gaps.resolver.ts';
 import {
   AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
-} from '../resolvers/accountability.resolver.ts';
-import { AuditResolver } from '../resolvers/audit.resolver.ts';
-import { CustomerResolver, EngagementResolver } from '../resolvers/engagement.resolver.ts';
+} from '../accountability/accountability.resolver.ts';
+import { AuditResolver } from '../audit/audit.resolver.ts';
+import { CustomerResolver, EngagementResolver } from '../engagements/engagement.resolver.ts';
 import {
   CommitmentResolver, ContributionResolver, OutcomeResolver, ParticipationResolver,
-} from '../resolvers/item.resolver.ts';
-import { NetworkResolver } from '../resolvers/network.resolver.ts';
-import { PartnerResolver } from '../resolvers/partner.resolver.ts';
-import { WriteResolver } from '../resolvers/write.resolver.ts';
+} from '../engagements/engagement-parts.resolver.ts';
+import { NetworkResolver } from '../network/network.resolver.ts';
+import { PartnerResolver } from '../directory/partner.resolver.ts';
+import { WriteResolver } from '../engagements/roles.resolver.ts';
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { OperationDefinitionNode } from 'graphql';
 import { Kind } from 'graphql';
-import { Lru } from '../../graph/lru.ts';
+import { Lru } from '../../graph/db/index.ts';
 
 /** Root fields whose answer depends only on the graph, the scope, the arguments and today. */
 export const CACHED_ROOT_FIELDS: ReadonlySet<string> = new Set(['network', 'coverageGaps', 'ecosystemHealth']);

@@ -7,10 +7,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Graph } from '../../graph/db.ts';
-import { AppError, type ErrorCode } from '../../graph/errors.ts';
+import type { Graph } from '../../graph/db/index.ts';
+import { AppError, type ErrorCode } from '../../graph/model/index.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
-import { graphVersion } from '../../graph/read/version.ts';
+import { graphVersion } from '../../graph/db/index.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { serveStatic } from './static.ts';

@@ -3,12 +3,11 @@
  * password hash buys nothing for secrets this long, and every request checks one).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.ts';
-import type { Graph } from '../db.ts';
-import * as Q from '../queries/tokens.queries.ts';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
+import type { Graph } from '../db/index.ts';
+import type { AccessRole } from '../model/index.ts';
+import * as Q from './tokens.queries.ts';
 
-export const ACCESS_ROLES = ['ADMIN', 'ANALYST', 'PARTNER'] as const;
-export type AccessRole = (typeof ACCESS_ROLES)[number];
 
 /** Who a request acts for. `partnerId` is set for, and only for, PARTNER tokens. */
 export interface Principal {

@@ -1,8 +1,8 @@
 /** Who did what, when: recorded inside each write's transaction, read by ADMIN only. */
 import { randomUUID } from 'node:crypto';
-import type { Graph, Tx } from '../db.ts';
-import { AUDIT_PAGE, RECORD_AUDIT, type AuditRow } from '../queries/audit.queries.ts';
-import { decodeCursor, toPage, type Page, type PageArgs } from '../queries/page.ts';
+import type { Graph, Tx } from '../db/index.ts';
+import { AUDIT_PAGE, RECORD_AUDIT, type AuditRow } from './audit.queries.ts';
+import { decodeCursor, toPage, type Page, type PageArgs } from '../model/index.ts';
 
 /** The author of a write: a token (id and role), or the system itself (seed, CLI). */
 export interface Actor {

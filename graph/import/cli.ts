@@ -11,17 +11,17 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import neo4j from 'neo4j-driver';
-import { graphConfigFromEnv, type GraphConfig } from '../config.ts';
-import { openGraph, type OpenGraph } from '../connect.ts';
-import { BUMP_GRAPH_VERSION } from '../queries/import.queries.ts';
-import { applySchema } from '../schema.ts';
+import { graphConfigFromEnv, type GraphConfig } from '../db/index.ts';
+import { openGraph, type OpenGraph } from '../db/index.ts';
+import { BUMP_GRAPH_VERSION } from '../db/index.ts';
+import { applySchema } from '../db/index.ts';
 import { progressBar } from './progress.ts';
 import { MalformedJsonError, readJsonFile } from './read-json.ts';
 import { findImportProblems } from './validate.ts';
 import { importedIds } from './import.ts';
-import { CLI_ACTOR, recordAudit } from '../audit/audit.ts';
+import { CLI_ACTOR, recordAudit } from '../audit/index.ts';
 import { countImport, writeEcosystem } from './write.ts';
-import type { EcosystemInput } from '../model/ecosystem.ts';
+import type { EcosystemInput } from '../model/index.ts';
 
 /** Batch statements may run long on big files; the request timeout is for the API. */
 const CLI_TIMEOUT_MS = 15 * 60_000;

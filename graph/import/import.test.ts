@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Graph } from '../db.ts';
-import { AppError } from '../errors.ts';
-import type { EcosystemInput } from '../model/ecosystem.ts';
+import type { Graph } from '../db/index.ts';
+import { AppError } from '../model/index.ts';
+import type { EcosystemInput } from '../model/index.ts';
 import { openTestGraph, snapshot, wipe } from '../../tests/support/graph.ts';
 import { importEcosystem } from './import.ts';
 

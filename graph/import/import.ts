@@ -3,10 +3,10 @@
  * start). The graph-wide write lock is taken first, so the store the validator reads
  * cannot change under it before the write commits.
  */
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.ts';
-import type { Graph } from '../db.ts';
-import type { EcosystemInput } from '../model/ecosystem.ts';
-import { BUMP_GRAPH_VERSION } from '../queries/import.queries.ts';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
+import type { Graph } from '../db/index.ts';
+import type { EcosystemInput } from '../model/index.ts';
+import { BUMP_GRAPH_VERSION } from '../db/index.ts';
 import { validateEcosystem } from './validate.ts';
 import { writeEcosystem, type ImportCounts } from './write.ts';
 

@@ -4,9 +4,9 @@
  * acyclic. Both read with a constant number of statements per depth of the stored
  * dependency graph, never one per row.
  */
-import type { Tx } from '../db.ts';
-import type { Problem } from '../errors.ts';
-import type { EcosystemInput } from '../model/ecosystem.ts';
+import type { Tx } from '../db/index.ts';
+import type { Problem } from '../model/index.ts';
+import type { EcosystemInput } from '../model/index.ts';
 import type { Reference, RefKind } from './rules.ts';
 
 const LABEL_KEY: Record<RefKind, [string, string]> = {

@@ -4,11 +4,9 @@
  * before we see the input; the CLI reads raw JSON, so it needs this pass. Semantic
  * rules (duplicates, references, intervals…) live in rules.ts.
  */
-import {
-  COMMITMENT_STATUSES, CONTRIBUTION_KINDS, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES,
-  PARTNER_STATUSES, PARTNER_TYPES,
-} from '../model/ecosystem.ts';
-import type { Problem } from '../errors.ts';
+import { isRealDate } from '../model/index.ts';
+import { COMMITMENT_STATUSES, CONTRIBUTION_KINDS, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES } from '../model/index.ts';
+import type { Problem } from '../model/index.ts';
 
 type Spec =
   | { t: 'id' | 'string' | 'date' | 'boolean' | 'int' | 'number' }
@@ -121,18 +119,7 @@ export function checkShape(value: unknown, problems: Problem[], spec: Spec = ECO
   }
 }
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar date in YYYY-MM-DD form (2026-02-30 is not). */
-export function isRealDate(value: string): boolean {
-  const m = DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
-  return d <= days;
-}
 
 function at(path: string): string {
   return path === '' ? '$' : path;

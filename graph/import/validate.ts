@@ -3,9 +3,9 @@
  * `npm run import`: shape, then the rules on the input alone, then the rules that need
  * the store. It collects every problem with its JSON path and writes nothing.
  */
-import type { Tx } from '../db.ts';
-import { badInput, type Problem } from '../errors.ts';
-import type { EcosystemInput } from '../model/ecosystem.ts';
+import type { Tx } from '../db/index.ts';
+import { badInput, type Problem } from '../model/index.ts';
+import type { EcosystemInput } from '../model/index.ts';
 import { checkAgainstStore } from './references.ts';
 import { checkRules } from './rules.ts';
 import { checkShape } from './shape.ts';

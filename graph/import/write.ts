@@ -7,8 +7,8 @@
  * transaction each (`npm run import`, where a rerun after an interruption completes
  * the import because every batch is idempotent).
  */
-import type { EcosystemInput } from '../model/ecosystem.ts';
-import * as Q from '../queries/import.queries.ts';
+import type { EcosystemInput } from '../model/index.ts';
+import * as Q from './import.queries.ts';
 
 /** Runs one batch statement; the caller decides which transaction it belongs to. */
 export type BatchRunner = (cypher: string, params: { rows: unknown[] }) => Promise<unknown>;

@@ -1,38 +1,9 @@
 /**
- * The domain vocabulary of the contract (../shared/contract), as plain TypeScript.
- * The import file, `importEcosystem` and the seeds all use these shapes; the API's
- * type-graphql enums are registered from the same constants so the words never drift.
+ * The import's shapes (contract: Import, `EcosystemInput`), as plain TypeScript. The
+ * import file, `importEcosystem` and the seeds all use them; their enums come from
+ * vocabulary.ts.
  */
-
-export const PARTNER_TYPES = [
-  'SYSTEM_INTEGRATOR', 'ISV', 'MSP', 'RESELLER', 'REFERRAL', 'INFLUENCER',
-  'CLOUD_MARKETPLACE', 'TELCO_INFRASTRUCTURE', 'BOUTIQUE_CONSULTANCY',
-  'STRATEGIC_ALLIANCE', 'AI_NATIVE',
-] as const;
-export type PartnerType = (typeof PARTNER_TYPES)[number];
-
-export const PARTNER_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
-export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
-
-export const ENGAGEMENT_ROLES = ['ORCHESTRATOR', 'CONTRIBUTOR'] as const;
-export type EngagementRole = (typeof ENGAGEMENT_ROLES)[number];
-
-export const ENGAGEMENT_STATUSES = ['PLANNED', 'ACTIVE', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
-export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
-
-export const OUTCOME_STATUSES = ['PENDING', 'MET', 'PARTIALLY_MET', 'MISSED'] as const;
-export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
-
-export const COMMITMENT_STATUSES = ['PENDING', 'IN_PROGRESS', 'DELIVERED', 'LATE', 'FAILED'] as const;
-export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
-/** LATE and FAILED are the defective statuses (contract: Accountability). */
-export const DEFECTIVE_STATUSES: readonly CommitmentStatus[] = ['LATE', 'FAILED'];
-
-export const CONTRIBUTION_KINDS = [
-  'SOURCED', 'INFLUENCED', 'CO_SELL', 'DELIVERY', 'TECHNOLOGY', 'MANAGED_SERVICE',
-  'MARKETPLACE', 'REFERRAL',
-] as const;
-export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+import type { CommitmentStatus, ContributionKind, EngagementRole, EngagementStatus, OutcomeStatus, PartnerStatus, PartnerType } from './vocabulary.ts';
 
 /** An ISO-8601 calendar date, YYYY-MM-DD. */
 export type IsoDate = string;

@@ -1,4 +1,4 @@
-import type { CapabilityInput, IndustryInput, RegionInput } from '../../graph/model/ecosystem.ts';
+import type { CapabilityInput, IndustryInput, RegionInput } from '../../graph/model/index.ts';
 import { CAPABILITIES, INDUSTRIES, REGIONS } from './vocabulary.ts';
 
 export interface Catalog {

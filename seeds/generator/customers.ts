@@ -1,4 +1,4 @@
-import type { CustomerInput } from '../../graph/model/ecosystem.ts';
+import type { CustomerInput } from '../../graph/model/index.ts';
 import { customerName } from './names.ts';
 import type { EcosystemPlan } from './plan.ts';
 import { deriveSeed, Rng } from './prng.ts';

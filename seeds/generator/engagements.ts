@@ -1,4 +1,4 @@
-import type { EngagementInput, RequirementInput } from '../../graph/model/ecosystem.ts';
+import type { EngagementInput, RequirementInput } from '../../graph/model/index.ts';
 import { isoDate } from './dates.ts';
 import { drawCommitments, drawContributions, drawOutcomes, ObligationState } from './obligations.ts';
 import { drawTeam } from './participants.ts';

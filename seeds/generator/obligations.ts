@@ -1,8 +1,4 @@
-import {
-  CONTRIBUTION_KINDS, DEFECTIVE_STATUSES,
-  type CommitmentInput, type CommitmentStatus, type ContributionInput, type ContributionKind,
-  type EngagementStatus, type OutcomeInput, type OutcomeStatus,
-} from '../../graph/model/ecosystem.ts';
+import { CONTRIBUTION_KINDS, DEFECTIVE_STATUSES, type CommitmentInput, type CommitmentStatus, type ContributionInput, type ContributionKind, type EngagementStatus, type OutcomeInput, type OutcomeStatus } from '../../graph/model/index.ts';
 import { FIRST_DAY, isoDate, LAST_DAY } from './dates.ts';
 import { MAX_COMMITMENTS, MAX_CONTRIBUTIONS, MAX_OUTCOMES, type EcosystemPlan } from './plan.ts';
 import type { Rng, WeightTable } from './prng.ts';

@@ -1,4 +1,4 @@
-import type { ParticipationInput } from '../../graph/model/ecosystem.ts';
+import type { ParticipationInput } from '../../graph/model/index.ts';
 import { AS_OF_DAY, isoDate, LAST_DAY } from './dates.ts';
 import type { EcosystemPlan } from './plan.ts';
 import type { Rng, WeightTable } from './prng.ts';

@@ -1,6 +1,4 @@
-import {
-  PARTNER_TYPES, type CapabilityHoldingInput, type PartnerInput, type PartnerType,
-} from '../../graph/model/ecosystem.ts';
+import { PARTNER_TYPES, type CapabilityHoldingInput, type PartnerInput, type PartnerType } from '../../graph/model/index.ts';
 import { partnerName } from './names.ts';
 import type { EcosystemPlan } from './plan.ts';
 import { deriveSeed, Rng, type WeightTable } from './prng.ts';

@@ -3,7 +3,7 @@
  * never used: the same seed must give byte-identical files on every machine.
  */
 
-import { mulberry32 } from '../../graph/analytics/random.ts';
+import { mulberry32 } from '../../graph/network/index.ts';
 
 export { mulberry32 };
 

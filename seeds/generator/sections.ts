@@ -1,4 +1,4 @@
-import type { EcosystemInput } from '../../graph/model/ecosystem.ts';
+import type { EcosystemInput } from '../../graph/model/index.ts';
 import { customers } from './customers.ts';
 import { engagements } from './engagements.ts';
 import { partners } from './partners.ts';

@@ -1,4 +1,4 @@
-import type { EngagementStatus } from '../../graph/model/ecosystem.ts';
+import type { EngagementStatus } from '../../graph/model/index.ts';
 import { AS_OF_DAY, FIRST_DAY, LAST_DAY } from './dates.ts';
 import type { Rng, WeightTable } from './prng.ts';
 

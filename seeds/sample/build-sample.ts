@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { EcosystemInput, EngagementInput, EngagementStatus, RequirementInput } from '../../graph/model/ecosystem.ts';
+import type { EcosystemInput, EngagementInput, EngagementStatus, RequirementInput } from '../../graph/model/index.ts';
 import { Rng } from '../generator/prng.ts';
 import { CAPABILITIES, CUSTOMERS, INDUSTRIES, PARTNERS, REGIONS } from './catalog.ts';
 import { shuffled } from './draws.ts';

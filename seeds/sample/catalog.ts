@@ -9,10 +9,7 @@
  *   and (JP, ml-ops) has exactly two (Hoshimi, Amagumo): Hoshimi is the exit story.
  * - (BR, digital-twin): nobody qualifies in Brazil (Vereda holds level 2): UNCOVERED.
  */
-import type {
-  CapabilityHoldingInput, CapabilityInput, CustomerInput, IndustryInput, PartnerInput,
-  PartnerStatus, PartnerType, RegionInput,
-} from '../../graph/model/ecosystem.ts';
+import type { CapabilityHoldingInput, CapabilityInput, CustomerInput, IndustryInput, PartnerInput, PartnerStatus, PartnerType, RegionInput } from '../../graph/model/index.ts';
 
 export const REGIONS: RegionInput[] = [
   { code: 'DE', name: 'Germany' },

@@ -4,11 +4,7 @@
  * picked from those operating in the customer's region and holding what is required,
  * statuses follow the dates (today is TODAY), and the few misses are wired on purpose.
  */
-import type {
-  CommitmentInput, CommitmentStatus, ContributionInput, ContributionKind, CustomerInput,
-  EngagementInput, EngagementStatus, OutcomeInput, ParticipationInput, PartnerInput, PartnerType,
-  RequirementInput,
-} from '../../graph/model/ecosystem.ts';
+import type { CommitmentInput, CommitmentStatus, ContributionInput, ContributionKind, CustomerInput, EngagementInput, EngagementStatus, OutcomeInput, ParticipationInput, PartnerInput, PartnerType, RequirementInput } from '../../graph/model/index.ts';
 import { dayOf } from '../generator/dates.ts';
 import type { Rng } from '../generator/prng.ts';
 import { addDays, maxDate, minDate } from './dates.ts';

@@ -3,10 +3,7 @@
  * (see the owner's report; sample.test.ts asserts their data facts in a real Neo4j).
  * They come first in the file so a reader meets them before the generated bulk.
  */
-import type {
-  CommitmentInput, CommitmentStatus, ContributionInput, ContributionKind, EngagementInput,
-  OutcomeInput, OutcomeStatus, ParticipationInput,
-} from '../../graph/model/ecosystem.ts';
+import type { CommitmentInput, CommitmentStatus, ContributionInput, ContributionKind, EngagementInput, OutcomeInput, OutcomeStatus, ParticipationInput } from '../../graph/model/index.ts';
 
 const orch = (partner: string, from: string, to: string | null = null): ParticipationInput =>
   ({ partner, role: 'ORCHESTRATOR', from, to });

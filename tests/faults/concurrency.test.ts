@@ -9,10 +9,10 @@
  * cycle, no duplicate ids, and one audit entry per acknowledged write.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Graph } from '../../graph/db.ts';
-import { importEcosystem } from '../../graph/import/import.ts';
-import type { EcosystemInput, EngagementInput } from '../../graph/model/ecosystem.ts';
-import { applySchema, UNIQUE_KEYS } from '../../graph/schema.ts';
+import type { Graph } from '../../graph/db/index.ts';
+import { importEcosystem } from '../../graph/import/index.ts';
+import type { EcosystemInput, EngagementInput } from '../../graph/model/index.ts';
+import { applySchema, UNIQUE_KEYS } from '../../graph/db/index.ts';
 import { wipe } from '../support/graph.ts';
 import {
   freePort, gql, openGraphAt, percentile, prng, recordResults, startApi, succeeded, type ApiProcess, type Reply,

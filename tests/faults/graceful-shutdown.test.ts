@@ -8,7 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importEcosystem } from '../../graph/import/import.ts';
+import { importEcosystem } from '../../graph/import/index.ts';
 import { generateEcosystem } from '../../seeds/generate.ts';
 import { fixture } from '../support/fixture.ts';
 import {

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Graph } from '../../graph/db.ts';
-import { importEcosystem } from '../../graph/import/import.ts';
-import { applySchema } from '../../graph/schema.ts';
+import type { Graph } from '../../graph/db/index.ts';
+import { importEcosystem } from '../../graph/import/index.ts';
+import { applySchema } from '../../graph/db/index.ts';
 import { wipe } from '../support/graph.ts';
 import { ADMIN, freePort, openGraphAt, recordResults, ROOT, rssMiB, startApi, type ApiProcess } from './support.ts';
 

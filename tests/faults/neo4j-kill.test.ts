@@ -8,9 +8,9 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importEcosystem } from '../../graph/import/import.ts';
-import { applySchema } from '../../graph/schema.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../../graph/server/launcher.ts';
+import { importEcosystem } from '../../graph/import/index.ts';
+import { applySchema } from '../../graph/db/index.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../../graph/db/index.ts';
 import { fixture } from '../support/fixture.ts';
 import {
   freePort, gql, health, isAlive, openGraphAt, percentile, recordResults, sleep, startApi, succeeded, tempDir, until,

@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
-import { Graph } from '../../graph/db.ts';
+import { Graph } from '../../graph/db/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS_FILE = join(ROOT, 'docs', 'reliability-results.json');
 export const ADMIN = 'faults-admin-secret-0123456789';
 
-export { freePort } from '../../graph/server/ports.ts';
-export { mulberry32 as prng } from '../../graph/analytics/random.ts';
+export { freePort } from '../../graph/db/index.ts';
+export { mulberry32 as prng } from '../../graph/network/index.ts';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `ecomap-faults-${prefix}-`));

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startApp, type RunningApp } from '../../api/app.ts';
-import type { Graph } from '../../graph/db.ts';
-import { importEcosystem } from '../../graph/import/import.ts';
-import type { EcosystemInput } from '../../graph/model/ecosystem.ts';
+import type { Graph } from '../../graph/db/index.ts';
+import { importEcosystem } from '../../graph/import/index.ts';
+import type { EcosystemInput } from '../../graph/model/index.ts';
 import { wipe } from './graph.ts';
 
 export const ADMIN = 'test-admin-secret-0123456789';

@@ -13,7 +13,7 @@
  * (p3, e3, DELIVERED) in another engagement. m4 (p4, e4, PENDING).
  * Outcomes: o1 (e1, MISSED, due 2026-06-30) depends on m1; o2 (e2, PENDING); o3 (e4, MET).
  */
-import type { EcosystemInput } from '../../graph/model/ecosystem.ts';
+import type { EcosystemInput } from '../../graph/model/index.ts';
 
 export function fixture(): EcosystemInput {
   return {

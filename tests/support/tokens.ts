@@ -2,8 +2,8 @@
  * Stored API tokens for tests, made straight in the graph (as createApiToken stores
  * them). wipe() deletes ApiToken nodes, so make them again after every wipe.
  */
-import { createToken } from '../../graph/access/tokens.ts';
-import type { Graph } from '../../graph/db.ts';
+import { createToken } from '../../graph/access/index.ts';
+import type { Graph } from '../../graph/db/index.ts';
 
 export interface TestTokens {
   analyst: string;

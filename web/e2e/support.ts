@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { RunningApp } from '../../api/app.ts';
-import { importEcosystem } from '../../graph/import/import.ts';
+import { importEcosystem } from '../../graph/import/index.ts';
 import { ADMIN, startTestApp } from '../../tests/support/api.ts';
 import { wipe } from '../../tests/support/graph.ts';
-import { ensureWebBuilt } from '../build-if-stale.ts';
+import { ensureWebBuilt } from '../../api/server/build-web.ts';
 import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../../seeds/sample-ecosystem.json', import.meta.url));

@@ -1,0 +1,22 @@
+/** network (contract: Network, Access). */
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { AppError } from '../../graph/model/index.ts';
+import { network, NETWORK_LIMITS } from '../../graph/network/index.ts';
+import type { Context } from '../graphql/context.ts';
+import { Network, NetworkFilter } from './network.type.ts';
+
+@Resolver(() => Network)
+export class NetworkResolver {
+  @Query(() => Network, {
+    description: 'The co-delivery network of the partners that match the filter. Metrics are computed on the whole filtered network; '
+      + '`limit` (0..100000) then keeps the highest-degree nodes, ties by id, and the edges among them. Not for PARTNER tokens.',
+  })
+  network(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => NetworkFilter, { nullable: true }) filter?: NetworkFilter | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: NETWORK_LIMITS.defaultLimit }) limit?: number | null,
+  ) {
+    if (ctx.principal.role === 'PARTNER') throw new AppError('FORBIDDEN', 'A PARTNER token cannot read the network.');
+    return network(ctx.graph, filter ?? {}, limit ?? NETWORK_LIMITS.defaultLimit, ctx.answerCache?.version);
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Credit: attribution of an engagement's value by the multi-touch models, and
+ * ecosystem health (value concentration).
+ *
+ * The area's only door: nothing outside graph/credit/ imports its other files.
+ */
+export { ATTRIBUTION } from './attribution.queries.ts';
+export { attribution } from './attribution.ts';
+export { ecosystemHealth } from './ecosystem-health.ts';

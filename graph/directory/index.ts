@@ -1,0 +1,9 @@
+/**
+ * The directory (contract: partners, customers, regions, industries, capabilities):
+ * partners by id and the `partners` page (no scope: every token reads it), customers
+ * within the caller's scope.
+ *
+ * The area's only door: nothing outside graph/directory/ imports its other files.
+ */
+export { customersByIds } from './customers.ts';
+export { partnerPage, partnersByIds } from './partners.ts';

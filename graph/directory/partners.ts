@@ -1,0 +1,39 @@
+/**
+ * The partner directory: partners by id (batched) and the `partners` page. Every token
+ * may read it (contract: Access), so neither takes a scope.
+ */
+import { rowsByIds } from '../db/index.ts';
+import type { Graph } from '../db/index.ts';
+import { decodeCursor, toPage, type Page, type PageArgs } from '../model/index.ts';
+import type { PartnerStatus, PartnerType } from '../model/index.ts';
+import * as P from './partners.queries.ts';
+
+export interface PartnerFilter {
+  types?: PartnerType[] | null;
+  regions?: string[] | null;
+  industries?: string[] | null;
+  capabilities?: string[] | null;
+  status?: PartnerStatus | null;
+  nameContains?: string | null;
+}
+
+type PageRow<T> = { totalCount: number; page: T[] };
+
+export function partnersByIds(graph: Graph, ids: readonly string[]): Promise<Array<P.PartnerRow | null>> {
+  return rowsByIds(graph, P.PARTNERS_BY_IDS, ids, {}, 'partner');
+}
+
+export async function partnerPage(graph: Graph, filter: PartnerFilter, args: PageArgs): Promise<Page<P.PartnerRow>> {
+  const [after] = decodeCursor(args.after, 1) ?? [null];
+  const [row] = await graph.read<PageRow<P.PartnerRow>>(P.PARTNER_PAGE, {
+    types: filter.types ?? null,
+    regions: filter.regions ?? null,
+    industries: filter.industries ?? null,
+    capabilities: filter.capabilities ?? null,
+    status: filter.status ?? null,
+    nameContains: filter.nameContains ? filter.nameContains.toLowerCase() : null,
+    after,
+    limit: args.first + 1,
+  });
+  return toPage(row!.page, args.first, row!.totalCount, (p) => [p.id]);
+}

@@ -1,0 +1,114 @@
+/**
+ * Engagements and the items they hold, always within the caller's
+ * scope: `$scope` is null for ADMIN and ANALYST, and a partner id for a PARTNER token,
+ * which sees only engagements in which that partner has held a role (and their
+ * items). Out of scope behaves exactly like missing.
+ */
+export interface EngagementRow {
+  id: string;
+  name: string;
+  status: string;
+  value: number | null;
+  currency: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  customerId: string;
+}
+
+export interface RequirementRow { capability: { id: string; name: string }; level: number }
+
+export interface ContributionRow {
+  id: string; partnerId: string; engagementId: string; kind: string; date: string; amount: number | null;
+}
+
+export interface OutcomeRow { id: string; description: string; status: string; dueDate: string; engagementId: string }
+
+export interface CommitmentRow {
+  id: string; description: string; status: string; dueDate: string | null; ownerId: string; engagementId: string;
+}
+
+const ENGAGEMENT_FIELDS = `{
+  .id, .name, .status, .value, .currency, startDate: toString(e.startDate), endDate: toString(e.endDate),
+  customerId: COLLECT { MATCH (e)-[:FOR]->(c:Customer) RETURN c.id }[0]
+}`;
+
+const IN_SCOPE = ` ($scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) }) `;
+
+export const ENGAGEMENTS_BY_IDS = `
+UNWIND $ids AS id
+MATCH (e:Engagement {id: id})
+WHERE` + IN_SCOPE + `
+RETURN e` + ENGAGEMENT_FIELDS + ` AS engagement`;
+
+/** Filters of `engagements`; `partnerId` and `role` together ask for that partner in that role. */
+const ENGAGEMENT_FILTER = `
+    ($statuses IS NULL OR e.status IN $statuses)
+    AND ($customerId IS NULL OR EXISTS { MATCH (e)-[:FOR]->(:Customer {id: $customerId}) })
+    AND ($regions IS NULL OR EXISTS { MATCH (e)-[:FOR]->(:Customer)-[:LOCATED_IN]->(g:Region) WHERE g.code IN $regions })
+    AND ($industries IS NULL OR EXISTS { MATCH (e)-[:FOR]->(:Customer)-[:IN_INDUSTRY]->(i:Industry) WHERE i.code IN $industries })
+    AND (($partnerId IS NULL AND $role IS NULL) OR EXISTS {
+          MATCH (p:Partner)-[r:PARTICIPATES_IN]->(e)
+          WHERE ($partnerId IS NULL OR p.id = $partnerId) AND ($role IS NULL OR r.role = $role) })
+    AND` + IN_SCOPE;
+
+export const ENGAGEMENT_PAGE = `
+CALL () { MATCH (e:Engagement) WHERE` + ENGAGEMENT_FILTER + ` RETURN count(e) AS totalCount }
+CALL () {
+  MATCH (e:Engagement) WHERE ($after IS NULL OR e.id > $after) AND` + ENGAGEMENT_FILTER + `
+  WITH e ORDER BY e.id LIMIT $limit
+  RETURN collect(e` + ENGAGEMENT_FIELDS + `) AS page
+}
+RETURN totalCount, page`;
+
+/** One page of engagements per customer (`$keys`: customer id, after, limit), batched. */
+export const CUSTOMER_ENGAGEMENT_PAGES = `
+UNWIND $keys AS k
+CALL (k) {
+  MATCH (e:Engagement)-[:FOR]->(:Customer {id: k.customerId})
+  WHERE` + IN_SCOPE + `
+  RETURN count(e) AS totalCount
+}
+CALL (k) {
+  MATCH (e:Engagement)-[:FOR]->(:Customer {id: k.customerId})
+  WHERE (k.after IS NULL OR e.id > k.after) AND` + IN_SCOPE + `
+  WITH e ORDER BY e.id
+  // An aggregation without a grouping key: one row even when nothing matches (a page
+  // after the last one), so the key's totalCount is not lost with it.
+  RETURN collect(e` + ENGAGEMENT_FIELDS + `) AS rows
+}
+// LIMIT cannot read a variable, so the page is cut from the ordered list.
+RETURN k.i AS i, totalCount, rows[..k.limit] AS page`;
+
+/** Per engagement id (scoped again, so no path around the scope exists): its requirements. */
+export const REQUIREMENTS_OF = `
+UNWIND $ids AS id
+MATCH (e:Engagement {id: id})
+WHERE` + IN_SCOPE + `
+RETURN id, COLLECT { MATCH (e)-[q:REQUIRES]->(c:Capability)
+                     RETURN {capability: c{.id, .name}, level: q.level} ORDER BY c.id } AS items`;
+
+/** Contributions in touch order: by date, then id. */
+export const CONTRIBUTIONS_OF = `
+UNWIND $ids AS id
+MATCH (e:Engagement {id: id})
+WHERE` + IN_SCOPE + `
+RETURN id, COLLECT { MATCH (p:Partner)-[:CONTRIBUTED]->(k:Contribution)-[:TO]->(e)
+                     RETURN {id: k.id, partnerId: p.id, engagementId: e.id, kind: k.kind, date: toString(k.date), amount: k.amount}
+                     ORDER BY k.date, k.id } AS items`;
+
+export const OUTCOMES_OF = `
+UNWIND $ids AS id
+MATCH (e:Engagement {id: id})
+WHERE` + IN_SCOPE + `
+RETURN id, COLLECT { MATCH (o:Outcome)-[:OF]->(e)
+                     RETURN {id: o.id, description: o.description, status: o.status, dueDate: toString(o.dueDate), engagementId: e.id}
+                     ORDER BY o.dueDate, o.id } AS items`;
+
+export const COMMITMENTS_OF = `
+UNWIND $ids AS id
+MATCH (e:Engagement {id: id})
+WHERE` + IN_SCOPE + `
+RETURN id, COLLECT { MATCH (m:Commitment)-[:PART_OF]->(e), (m)-[:OWNED_BY]->(p:Partner)
+                     RETURN {id: m.id, description: m.description, status: m.status, dueDate: toString(m.dueDate),
+                             ownerId: p.id, engagementId: e.id}
+                     ORDER BY m.id } AS items`;

@@ -1,0 +1,12 @@
+/**
+ * Import: the whole input validated first (shape, rules, references against the store),
+ * every problem with its path, then written in idempotent batches, all or nothing.
+ *
+ * The area's only door: nothing outside graph/import/ imports its other files.
+ */
+export { importEcosystem } from './import.ts';
+export { progressBar } from './progress.ts';
+export { readJsonFile } from './read-json.ts';
+export { MAX_KEY_LENGTH, checkOrchestrators } from './rules.ts';
+export { findImportProblems } from './validate.ts';
+export { countImport } from './write.ts';

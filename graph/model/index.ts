@@ -1,0 +1,16 @@
+/**
+ * The contract's words, their one home: the enums (vocabulary.ts), the import's shapes
+ * (ecosystem.ts), the error family with its codes, pages and cursors, dates and scope.
+ * Plain TypeScript: nothing here knows Neo4j.
+ *
+ * The area's only door: nothing outside graph/model/ imports its other files.
+ */
+export { isRealDate } from './dates.ts';
+export type { CapabilityHoldingInput, CapabilityInput, CommitmentInput, ContributionInput, CustomerInput, EcosystemInput, EngagementInput, IndustryInput, IsoDate, OutcomeInput, ParticipationInput, PartnerInput, RegionInput, RequirementInput } from './ecosystem.ts';
+export { AppError, ERROR_CODES, badInput } from './errors.ts';
+export type { ErrorCode, Problem } from './errors.ts';
+export { decodeCursor, toPage } from './page.ts';
+export type { Page, PageArgs } from './page.ts';
+export type { Scope } from './scope.ts';
+export { ACCESS_ROLES, ATTRIBUTION_MODELS, COMMITMENT_STATUSES, CONTRIBUTION_KINDS, DEFECTIVE_STATUSES, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES } from './vocabulary.ts';
+export type { AccessRole, AttributionModel, CommitmentStatus, ContributionKind, EngagementRole, EngagementStatus, NetworkEdgeKind, NetworkNodeKind, OutcomeStatus, PartnerStatus, PartnerType } from './vocabulary.ts';
