@@ -20,8 +20,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../graph/db/index.ts';
 import { ERROR_CODES } from '../graph/model/index.ts';
-import { importEcosystem } from '../graph/import/index.ts';
-import { MAX_KEY_LENGTH } from '../graph/import/index.ts';
+import { importEcosystem, MAX_KEY_LENGTH } from '../graph/import/index.ts';
 import { generateEcosystem } from '../seeds/generate.ts';
 import { ADMIN, startTestApp } from '../tests/support/api.ts';
 import { fixture } from '../tests/support/fixture.ts';

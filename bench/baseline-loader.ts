@@ -10,8 +10,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { progressBar } from '../graph/import/index.ts';
-import { readJsonFile } from '../graph/import/index.ts';
+import { progressBar, readJsonFile } from '../graph/import/index.ts';
 import type { EcosystemInput } from '../graph/model/index.ts';
 
 const BATCH = 2_000;

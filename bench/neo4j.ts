@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { Graph } from '../graph/db/index.ts';
-import { applySchema } from '../graph/db/index.ts';
+import { Graph, applySchema } from '../graph/db/index.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/db/index.ts';
 import { freePort } from './processes.ts';
 

@@ -10,14 +10,10 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { type Graph, toDriverParams } from '../graph/db/index.ts';
 import { DEFECTIVE_STATUSES } from '../graph/model/index.ts';
 import { ACCOUNTABILITY } from '../graph/accountability/index.ts';
-import { COVERAGE_CELLS } from '../graph/gaps/index.ts';
+import { COVERAGE_CELLS, ENGAGEMENT_GAPS, COVERAGE_DEFAULTS } from '../graph/gaps/index.ts';
 import { ATTRIBUTION } from '../graph/credit/index.ts';
-import { ENGAGEMENT_GAPS } from '../graph/gaps/index.ts';
-import { COVERAGE_DEFAULTS } from '../graph/gaps/index.ts';
-import { engagementsByIds, outcomeDependencies, outcomesOf } from '../graph/engagements/index.ts';
-import { partnersByIds } from '../graph/directory/index.ts';
-import { partnerPage } from '../graph/directory/index.ts';
-import { partnerParticipationPages } from '../graph/engagements/index.ts';
+import { engagementsByIds, outcomeDependencies, outcomesOf, partnerParticipationPages } from '../graph/engagements/index.ts';
+import { partnersByIds, partnerPage } from '../graph/directory/index.ts';
 import { cycle, type Fixture } from './fixture.ts';
 
 export interface Statement { cypher: string; params: Record<string, unknown> }

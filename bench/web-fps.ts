@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../api/server/static.ts';
-import { launchChromium } from '../web/e2e/chromium.ts';
+import { launchChromium } from '../tests/browser/chromium.ts';
 import { build } from 'vite';
 import type { BenchResult } from './web/bench.ts';
 

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PARTNER_TYPES } from '../graph/model/index.ts';
-import { importEcosystem } from '../graph/import/index.ts';
-import { findImportProblems } from '../graph/import/index.ts';
+import { importEcosystem, findImportProblems } from '../graph/import/index.ts';
 import { openTestGraph, wipe } from '../tests/support/graph.ts';
 import { generateEcosystem, writeEcosystem } from './generate.ts';
 

@@ -1,7 +1,7 @@
 /** Who is asking, and the tokens that say so (contract: Access). */
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { AccessRole } from '../../graph/model/index.ts';
-import { Partner } from '../directory/partner.type.ts';
+import { Partner } from '../directory/index.ts';
 import { AccessRoleEnum } from '../graphql/enums.ts';
 
 @ObjectType({ simpleResolvers: true })

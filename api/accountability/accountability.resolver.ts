@@ -6,7 +6,7 @@ import { found, pageSize, type Context } from '../graphql/context.ts';
 import {
   Accountability, OutcomeConnection, OutcomeFilter, ResponsibleParty, TrackRecord,
 } from './accountability.type.ts';
-import { Partner } from '../directory/partner.type.ts';
+import { Partner } from '../directory/index.ts';
 
 @Resolver(() => Accountability)
 export class AccountabilityResolver {

@@ -2,8 +2,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { EngagementRole } from '../../graph/model/index.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
-import { PageInfo } from '../directory/partner.type.ts';
-import { Commitment, Outcome } from '../engagements/engagement.type.ts';
+import { PageInfo } from '../graphql/page-info.type.ts';
+import { Commitment, Outcome } from '../engagements/index.ts';
 import { EngagementRoleEnum } from '../graphql/enums.ts';
 
 @ObjectType({ simpleResolvers: true })

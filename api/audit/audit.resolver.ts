@@ -1,8 +1,7 @@
 /** `auditLog`: newest first, ADMIN only; nothing in the API edits or deletes it. */
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { auditPage } from '../../graph/audit/index.ts';
-import { badInput } from '../../graph/model/index.ts';
-import { isRealDate } from '../../graph/model/index.ts';
+import { badInput, isRealDate } from '../../graph/model/index.ts';
 import { pageSize, requireAdmin, type Context } from '../graphql/context.ts';
 import { AuditEntryConnection, AuditFilter } from './audit.type.ts';
 

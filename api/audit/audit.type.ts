@@ -1,6 +1,6 @@
 /** The audit trail (issue: reliability and security): who wrote what, and when. ADMIN only. */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../directory/partner.type.ts';
+import { PageInfo } from '../graphql/page-info.type.ts';
 
 @ObjectType({ simpleResolvers: true, description: 'One successful write: who (token and role), what (operation and ids), when.' })
 export class AuditEntry {

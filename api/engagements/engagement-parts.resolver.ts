@@ -1,7 +1,7 @@
 /** The links of participations, contributions, outcomes and commitments. */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { found, type Context } from '../graphql/context.ts';
-import { Partner } from '../directory/partner.type.ts';
+import { Partner } from '../directory/index.ts';
 import { Commitment, Contribution, Engagement, Outcome, Participation } from './engagement.type.ts';
 
 type Linked = { partnerId?: string; ownerId?: string; engagementId: string };

@@ -1,11 +1,11 @@
-/** Engagements and customers, within the caller's scope. */
+/** `engagement`, `engagements` and an engagement's fields, within the caller's scope. */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { engagementPage } from '../../graph/engagements/index.ts';
 import { found, pageSize, type Context } from '../graphql/context.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
-import { CapabilityRequirement, Partner } from '../directory/partner.type.ts';
+import { CapabilityRequirement, Customer, Partner } from '../directory/index.ts';
 import {
-  Commitment, Contribution, Customer, Engagement, EngagementConnection, EngagementFilter, Outcome, Participation,
+  Commitment, Contribution, Engagement, EngagementConnection, EngagementFilter, Outcome, Participation,
 } from './engagement.type.ts';
 
 @Resolver(() => Engagement)
@@ -65,23 +65,5 @@ export class EngagementResolver {
   @FieldResolver(() => [Commitment])
   commitments(@Root() e: Engagement, @Ctx() ctx: Context) {
     return ctx.loaders.commitmentsOf.load(e.id);
-  }
-}
-
-@Resolver(() => Customer)
-export class CustomerResolver {
-  @Query(() => Customer, { nullable: true })
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.loaders.customer.load(id);
-  }
-
-  @FieldResolver(() => EngagementConnection)
-  engagements(
-    @Root() c: Customer,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-  ) {
-    return ctx.loaders.customerEngagements.load({ customerId: c.id, first: pageSize(first), after: after ?? null });
   }
 }

@@ -1,19 +1,11 @@
-/** Customers, engagements and what they hold (contract: schema.graphql). */
+/** Engagements and what they hold (contract: schema.graphql). */
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { CommitmentStatus, ContributionKind, EngagementRole, EngagementStatus, OutcomeStatus } from '../../graph/model/index.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
-import { Industry, PageInfo, Region } from '../directory/partner.type.ts';
+import { PageInfo } from '../graphql/page-info.type.ts';
 import {
   CommitmentStatusEnum, ContributionKindEnum, EngagementRoleEnum, EngagementStatusEnum, OutcomeStatusEnum,
 } from '../graphql/enums.ts';
-
-@ObjectType({ simpleResolvers: true })
-export class Customer {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => Region) region!: Region;
-  @Field(() => Industry) industry!: Industry;
-}
 
 @ObjectType({ simpleResolvers: true })
 export class Engagement {

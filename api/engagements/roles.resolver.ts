@@ -1,26 +1,15 @@
-/** The writes of the contract; each one transaction, all or nothing. */
+/** The writes of engagements and roles; each one transaction, all or nothing. */
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { AppError } from '../../graph/model/index.ts';
-import { importEcosystem } from '../../graph/import/index.ts';
-import type { CommitmentStatus, EcosystemInput as EcosystemData, EngagementRole, OutcomeStatus } from '../../graph/model/index.ts';
-import { assignRole, endParticipation } from '../../graph/engagements/index.ts';
-import { setCommitmentStatus, setOutcomeStatus } from '../../graph/engagements/index.ts';
+import type { CommitmentStatus, EngagementRole, OutcomeStatus } from '../../graph/model/index.ts';
+import { assignRole, endParticipation, setCommitmentStatus, setOutcomeStatus } from '../../graph/engagements/index.ts';
 import { afterWrite, found, requireAdmin, type Context } from '../graphql/context.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
 import { Commitment, Engagement, Outcome } from './engagement.type.ts';
 import { CommitmentStatusEnum, EngagementRoleEnum, OutcomeStatusEnum } from '../graphql/enums.ts';
-import { EcosystemInput, ImportResult } from '../import/ecosystem.input.ts';
 
 @Resolver()
-export class WriteResolver {
-  @Mutation(() => ImportResult, { description: 'Upserts everything in the input in one transaction, all or nothing (contract/README.md).' })
-  async importEcosystem(@Ctx() ctx: Context, @Arg('input', () => EcosystemInput) input: EcosystemInput) {
-    requireAdmin(ctx);
-    const counts = await importEcosystem(ctx.graph, toPlainInput(input) as EcosystemData, undefined, ctx.principal);
-    afterWrite(ctx);
-    return counts;
-  }
-
+export class RolesResolver {
   @Mutation(() => Engagement, {
     description: 'From `from` on, the partner holds `role`. Its open interval on the engagement, if any, ends at `from`. '
       + "Assigning ORCHESTRATOR hands over: the previous orchestrator's open interval ends at `from` and it continues as CONTRIBUTOR from `from`.",
@@ -75,9 +64,4 @@ export class WriteResolver {
     afterWrite(ctx);
     return found(await ctx.loaders.outcome.load(id), 'Outcome');
   }
-}
-
-/** type-graphql hands over class instances; the validator reads plain JSON. */
-function toPlainInput(input: unknown): unknown {
-  return JSON.parse(JSON.stringify(input));
 }

@@ -1,17 +1,11 @@
-/** Gaps and credit: coverageGaps, engagementGaps, exitImpact, attribution, ecosystemHealth. */
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { AppError } from '../../graph/model/index.ts';
-import { coverageCells, exitImpact } from '../../graph/gaps/index.ts';
-import { attribution, ecosystemHealth } from '../../graph/credit/index.ts';
-import { engagementGaps } from '../../graph/gaps/index.ts';
-import { type AttributionModel } from '../../graph/model/index.ts';
+/** Gaps: coverageGaps, engagementGaps, exitImpact. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { coverageCells, exitImpact, engagementGaps } from '../../graph/gaps/index.ts';
 import type { CoverageCellRow } from '../../graph/gaps/index.ts';
-import { found, pageSize, type Context } from '../graphql/context.ts';
-import {
-  AttributionModelEnum, AttributionShare, CapabilityGap, CoverageCell, CoverageInput, EcosystemHealth, EngagementGapReport, ExitImpact,
-} from './gaps.type.ts';
-import { Partner } from '../directory/partner.type.ts';
-import { Commitment, Engagement } from '../engagements/engagement.type.ts';
+import { found, pageSize, refusePartner, type Context } from '../graphql/context.ts';
+import { CapabilityGap, CoverageCell, CoverageInput, EngagementGapReport, ExitImpact } from './gaps.type.ts';
+import { Partner } from '../directory/index.ts';
+import { Commitment, Engagement } from '../engagements/index.ts';
 
 function toCell(row: CoverageCellRow): CoverageCell {
   return {
@@ -20,18 +14,13 @@ function toCell(row: CoverageCellRow): CoverageCell {
   };
 }
 
-/** network, exitImpact and ecosystemHealth are not for PARTNER tokens (contract: Access). */
-function refusePartner(ctx: Context, what: string): void {
-  if (ctx.principal.role === 'PARTNER') throw new AppError('FORBIDDEN', `A PARTNER token cannot read ${what}.`);
-}
-
 async function partners(ctx: Context, ids: string[]) {
   const rows = await ctx.loaders.partner.loadMany(ids);
   return rows.filter((p): p is NonNullable<typeof p> => p !== null && !(p instanceof Error));
 }
 
 @Resolver()
-export class AnalyticsResolver {
+export class GapsResolver {
   @Query(() => [CoverageCell])
   async coverageGaps(@Ctx() ctx: Context, @Arg('input', () => CoverageInput, { nullable: true }) input?: CoverageInput | null) {
     return (await coverageCells(ctx.graph, input ?? {})).map(toCell);
@@ -57,22 +46,6 @@ export class AnalyticsResolver {
     };
   }
 
-  @Query(() => [AttributionShare])
-  async attribution(
-    @Ctx() ctx: Context,
-    @Arg('engagementId', () => ID) engagementId: string,
-    @Arg('model', () => AttributionModelEnum, { defaultValue: 'LINEAR' }) model: AttributionModel,
-    @Arg('halfLifeDays', () => Float, { nullable: true, defaultValue: 7 }) halfLifeDays?: number | null,
-  ) {
-    const row = found(await attribution(ctx.graph, ctx.scope, engagementId, model, halfLifeDays ?? 7), 'Engagement');
-    return row.shares.map((s) => ({ partnerId: s.partnerId, share: s.share, amount: row.value === null ? null : s.share * row.value }));
-  }
-
-  @Query(() => EcosystemHealth)
-  ecosystemHealth(@Ctx() ctx: Context) {
-    refusePartner(ctx, 'ecosystemHealth');
-    return ecosystemHealth(ctx.graph);
-  }
 }
 
 @Resolver(() => CoverageCell)
@@ -114,13 +87,5 @@ export class ExitImpactResolver {
   @FieldResolver(() => [Commitment], { description: 'PENDING or IN_PROGRESS commitments owned by a leaving partner.' })
   async atRiskCommitments(@Root() impact: ExitImpact, @Ctx() ctx: Context) {
     return (await ctx.loaders.commitment.loadMany(impact.atRiskIds)).filter((m) => m !== null && !(m instanceof Error));
-  }
-}
-
-@Resolver(() => AttributionShare)
-export class AttributionShareResolver {
-  @FieldResolver(() => Partner)
-  async partner(@Root() share: AttributionShare, @Ctx() ctx: Context) {
-    return found(await ctx.loaders.partner.load(share.partnerId), 'Partner');
   }
 }

@@ -1,13 +1,8 @@
-/** Gaps and credit (contract: CoverageCell, EngagementGapReport, ExitImpact, AttributionShare, EcosystemHealth). */
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ATTRIBUTION_MODELS } from '../../graph/model/index.ts';
-import { Capability, Industry, Region } from '../directory/partner.type.ts';
-
-export const CoverageStatusEnum = { UNCOVERED: 'UNCOVERED', SINGLE_POINT: 'SINGLE_POINT', THIN: 'THIN', COVERED: 'COVERED' } as const;
-registerEnumType(CoverageStatusEnum, { name: 'CoverageStatus' });
-
-export const AttributionModelEnum = Object.fromEntries(ATTRIBUTION_MODELS.map((m) => [m, m])) as { [K in (typeof ATTRIBUTION_MODELS)[number]]: K };
-registerEnumType(AttributionModelEnum, { name: 'AttributionModel' });
+/** Gaps (contract: CoverageInput, CoverageCell, CapabilityGap, EngagementGapReport, ExitImpact). */
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { CoverageStatus } from '../../graph/model/index.ts';
+import { CoverageStatusEnum } from '../graphql/enums.ts';
+import { Capability, Industry, Region } from '../directory/index.ts';
 
 @InputType()
 export class CoverageInput {
@@ -26,7 +21,7 @@ export class CoverageCell {
   @Field(() => Capability) capability!: Capability;
   @Field(() => Int) demand!: number;
   @Field(() => Int) supply!: number;
-  @Field(() => CoverageStatusEnum) status!: keyof typeof CoverageStatusEnum;
+  @Field(() => CoverageStatusEnum) status!: CoverageStatus;
   /** Supplying partner ids, resolved to partners by the resolver. */
   partnerIds!: string[];
 }
@@ -56,22 +51,4 @@ export class ExitImpact {
   partnerIds!: string[];
   orphanedIds!: string[];
   atRiskIds!: string[];
-}
-
-@ObjectType({ simpleResolvers: true })
-export class AttributionShare {
-  @Field(() => Float) share!: number;
-  @Field(() => Float, { nullable: true, description: 'share x engagement value; null when the engagement has no value.' }) amount!: number | null;
-  partnerId!: string;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class EcosystemHealth {
-  @Field(() => Int) partners!: number;
-  @Field(() => Int) activePartners!: number;
-  @Field(() => Int) engagements!: number;
-  @Field(() => Float, { nullable: true, description: 'MET / (MET + MISSED + PARTIALLY_MET) outcomes; null when there are none.' }) outcomeSuccessRate!: number | null;
-  @Field(() => Float, { description: 'Gini coefficient of LINEAR-attributed engagement value over ACTIVE partners, zeros included.' }) valueGini!: number;
-  @Field(() => Float, { description: 'Share of all LINEAR-attributed value held by the top 10% of ACTIVE partners (at least one partner).' }) topDecileValueShare!: number;
-  @Field(() => Int, { description: 'ACTIVE partners with no participation in a PLANNED or ACTIVE engagement.' }) longTail!: number;
 }

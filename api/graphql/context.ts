@@ -35,6 +35,11 @@ export function requireAdmin(ctx: Context): void {
   if (ctx.principal.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'This operation needs an ADMIN token.');
 }
 
+/** network, exitImpact and ecosystemHealth are not for PARTNER tokens (contract: Access). */
+export function refusePartner(ctx: Context, what: string): void {
+  if (ctx.principal.role === 'PARTNER') throw new AppError('FORBIDDEN', `A PARTNER token cannot read ${what}.`);
+}
+
 /** A non-null field whose object is out of scope behaves as if it did not exist. */
 export function found<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new AppError('NOT_FOUND', `${what} not found.`);

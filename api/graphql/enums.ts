@@ -1,10 +1,12 @@
 /**
- * The contract's enums, registered for type-graphql from the domain constants in
- * graph/model so the two can never drift apart.
+ * The contract's enums, registered for type-graphql from their one home,
+ * graph/model/vocabulary.ts, so the two can never drift apart.
  */
 import { registerEnumType } from 'type-graphql';
-import { ACCESS_ROLES } from '../../graph/model/index.ts';
-import { COMMITMENT_STATUSES, CONTRIBUTION_KINDS, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES } from '../../graph/model/index.ts';
+import {
+  ACCESS_ROLES, ATTRIBUTION_MODELS, COMMITMENT_STATUSES, CONTRIBUTION_KINDS, COVERAGE_STATUSES, ENGAGEMENT_ROLES,
+  ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES,
+} from '../../graph/model/index.ts';
 
 type EnumObject<T extends string> = { [K in T]: K };
 
@@ -23,3 +25,5 @@ export const OutcomeStatusEnum = enumOf(OUTCOME_STATUSES, 'OutcomeStatus');
 export const CommitmentStatusEnum = enumOf(COMMITMENT_STATUSES, 'CommitmentStatus', 'LATE and FAILED are the defective statuses.');
 export const ContributionKindEnum = enumOf(CONTRIBUTION_KINDS, 'ContributionKind');
 export const AccessRoleEnum = enumOf(ACCESS_ROLES, 'AccessRole');
+export const CoverageStatusEnum = enumOf(COVERAGE_STATUSES, 'CoverageStatus');
+export const AttributionModelEnum = enumOf(ATTRIBUTION_MODELS, 'AttributionModel');

@@ -1,35 +1,26 @@
-/** The served schema, built from the type-graphql classes. */
+/** The served schema, built from the type-graphql classes of every area. */
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AccessResolver } from '../access/access.resolver.ts';
-import {
-  AnalyticsResolver, AttributionShareResolver, CapabilityGapResolver, CoverageCellResolver, EngagementGapReportResolver,
-  ExitImpactResolver,
-} from '../gaps/gaps.resolver.ts';
-import {
-  AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
-} from '../accountability/accountability.resolver.ts';
-import { AuditResolver } from '../audit/audit.resolver.ts';
-import { CustomerResolver, EngagementResolver } from '../engagements/engagement.resolver.ts';
-import {
-  CommitmentResolver, ContributionResolver, OutcomeResolver, ParticipationResolver,
-} from '../engagements/engagement-parts.resolver.ts';
-import { NetworkResolver } from '../network/network.resolver.ts';
-import { PartnerResolver } from '../directory/partner.resolver.ts';
-import { WriteResolver } from '../engagements/roles.resolver.ts';
+import { accessResolvers } from '../access/index.ts';
+import { accountabilityResolvers } from '../accountability/index.ts';
+import { auditResolvers } from '../audit/index.ts';
+import { creditResolvers } from '../credit/index.ts';
+import { directoryResolvers } from '../directory/index.ts';
+import { engagementsResolvers } from '../engagements/index.ts';
+import { gapsResolvers } from '../gaps/index.ts';
+import { importResolvers } from '../import/index.ts';
+import { networkResolvers } from '../network/index.ts';
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** Built once per process: type-graphql's metadata is global. */
 export function ecomapSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
+    // One list per area (api/<area>/index.ts); a new area adds its list here.
     resolvers: [
-      AccessResolver, PartnerResolver, EngagementResolver, CustomerResolver, ParticipationResolver,
-      ContributionResolver, OutcomeResolver, CommitmentResolver, WriteResolver,
-      AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver,
-      AnalyticsResolver, CoverageCellResolver, CapabilityGapResolver, EngagementGapReportResolver, ExitImpactResolver,
-      AttributionShareResolver, NetworkResolver, AuditResolver,
+      ...accessResolvers, ...directoryResolvers, ...engagementsResolvers, ...importResolvers,
+      ...accountabilityResolvers, ...gapsResolvers, ...creditResolvers, ...networkResolvers, ...auditResolvers,
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
     validate: false,

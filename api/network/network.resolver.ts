@@ -1,8 +1,7 @@
 /** network (contract: Network, Access). */
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { AppError } from '../../graph/model/index.ts';
 import { network, NETWORK_LIMITS } from '../../graph/network/index.ts';
-import type { Context } from '../graphql/context.ts';
+import { refusePartner, type Context } from '../graphql/context.ts';
 import { Network, NetworkFilter } from './network.type.ts';
 
 @Resolver(() => Network)
@@ -16,7 +15,7 @@ export class NetworkResolver {
     @Arg('filter', () => NetworkFilter, { nullable: true }) filter?: NetworkFilter | null,
     @Arg('limit', () => Int, { nullable: true, defaultValue: NETWORK_LIMITS.defaultLimit }) limit?: number | null,
   ) {
-    if (ctx.principal.role === 'PARTNER') throw new AppError('FORBIDDEN', 'A PARTNER token cannot read the network.');
+    refusePartner(ctx, 'the network');
     return network(ctx.graph, filter ?? {}, limit ?? NETWORK_LIMITS.defaultLimit, ctx.answerCache?.version);
   }
 }

@@ -1,7 +1,6 @@
 /** The network view (contract: NetworkFilter, NetworkNode, NetworkEdge, Network). */
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { NetworkEdgeKind, NetworkNodeKind } from '../../graph/model/index.ts';
-import type { PartnerType } from '../../graph/model/index.ts';
+import type { NetworkEdgeKind, NetworkNodeKind, PartnerType } from '../../graph/model/index.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
 import { PartnerTypeEnum } from '../graphql/enums.ts';
 

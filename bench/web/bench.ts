@@ -9,7 +9,7 @@ import { buildMapModel, communityHulls } from '../../web/src/map/graph-model.ts'
 import { createLayoutRunner } from '../../web/src/map/layout-client.ts';
 import { render } from '../../web/src/map/canvas-renderer.ts';
 import type { Network } from '../../web/src/map/network.ts';
-import { syntheticGraph } from './synthetic.ts';
+import { syntheticGraph } from '../../web/src/map/synthetic.ts';
 import { fpsSummary, type FpsSummary } from './fps.ts';
 
 export interface BenchResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fpsSummary } from './fps.ts';
-import { syntheticGraph } from './synthetic.ts';
+import { syntheticGraph } from '../../web/src/map/synthetic.ts';
 
 describe('the benchmark helpers', () => {
   it('counts frames per second from frame timestamps', () => {

@@ -3,9 +3,8 @@ import type { Graph } from '../db/index.ts';
 import { DEFECTIVE_STATUSES } from '../model/index.ts';
 import * as A from './accountability.queries.ts';
 import type { OutcomeRow } from '../engagements/index.ts';
-import { decodeCursor, toPage, type Page, type PageArgs } from '../model/index.ts';
+import { decodeCursor, toPage, type Page, type PageArgs, type Scope } from '../model/index.ts';
 import { rowsByIds } from '../db/index.ts';
-import { type Scope } from '../model/index.ts';
 
 /** MISSED and PARTIALLY_MET are the missed statuses (contract: TrackRecord, missedOutcomes). */
 const WORDS = { defective: [...DEFECTIVE_STATUSES], missed: ['MISSED', 'PARTIALLY_MET'] };

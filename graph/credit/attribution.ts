@@ -1,8 +1,7 @@
 /** Attribution (contract: Analyses): an engagement's value split by a multi-touch model. */
 import type { Graph } from '../db/index.ts';
 import { AppError } from '../model/index.ts';
-import type { Scope } from '../model/index.ts';
-import type { AttributionModel } from '../model/index.ts';
+import type { Scope, AttributionModel } from '../model/index.ts';
 import { ATTRIBUTION, type AttributionRow } from './attribution.queries.ts';
 
 /** Shares of the engagement's value per partner; null when the engagement is not visible. */

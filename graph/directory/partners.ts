@@ -4,8 +4,8 @@
  */
 import { rowsByIds } from '../db/index.ts';
 import type { Graph } from '../db/index.ts';
-import { decodeCursor, toPage, type Page, type PageArgs } from '../model/index.ts';
-import type { PartnerStatus, PartnerType } from '../model/index.ts';
+import { decodeCursor, toPage } from '../model/index.ts';
+import type { PartnerStatus, PartnerType, Page, PageArgs } from '../model/index.ts';
 import * as P from './partners.queries.ts';
 
 export interface PartnerFilter {

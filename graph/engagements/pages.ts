@@ -4,11 +4,10 @@
  * from one statement; batched lists take one statement for all their keys.
  */
 import type { Graph } from '../db/index.ts';
-import type { EngagementRole, EngagementStatus } from '../model/index.ts';
+import type { EngagementRole, EngagementStatus, Page, PageArgs, Scope } from '../model/index.ts';
 import * as E from './engagements.queries.ts';
 import { PARTNER_PARTICIPATION_PAGES, type ParticipationRow } from './participations.queries.ts';
-import { decodeCursor, toPage, type Page, type PageArgs } from '../model/index.ts';
-import type { Scope } from '../model/index.ts';
+import { decodeCursor, toPage } from '../model/index.ts';
 
 export interface EngagementFilter {
   statuses?: EngagementStatus[] | null;

@@ -7,9 +7,8 @@
  */
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
 import type { Graph, Tx } from '../db/index.ts';
-import { AppError, badInput } from '../model/index.ts';
+import { AppError, badInput, isRealDate } from '../model/index.ts';
 import { checkOrchestrators } from '../import/index.ts';
-import { isRealDate } from '../model/index.ts';
 import type { EngagementRole, IsoDate, ParticipationInput } from '../model/index.ts';
 import { BUMP_GRAPH_VERSION } from '../db/index.ts';
 import { READ_ENGAGEMENT_ROLES, REPLACE_ENGAGEMENT_ROLES } from './roles.queries.ts';

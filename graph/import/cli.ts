@@ -11,10 +11,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import neo4j from 'neo4j-driver';
-import { graphConfigFromEnv, type GraphConfig } from '../db/index.ts';
-import { openGraph, type OpenGraph } from '../db/index.ts';
-import { BUMP_GRAPH_VERSION } from '../db/index.ts';
-import { applySchema } from '../db/index.ts';
+import { graphConfigFromEnv, type GraphConfig, openGraph, type OpenGraph } from '../db/index.ts';
+import { BUMP_GRAPH_VERSION, applySchema } from '../db/index.ts';
 import { progressBar } from './progress.ts';
 import { MalformedJsonError, readJsonFile } from './read-json.ts';
 import { findImportProblems } from './validate.ts';

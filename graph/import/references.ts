@@ -5,8 +5,7 @@
  * dependency graph, never one per row.
  */
 import type { Tx } from '../db/index.ts';
-import type { Problem } from '../model/index.ts';
-import type { EcosystemInput } from '../model/index.ts';
+import type { Problem, EcosystemInput } from '../model/index.ts';
 import type { Reference, RefKind } from './rules.ts';
 
 const LABEL_KEY: Record<RefKind, [string, string]> = {

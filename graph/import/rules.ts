@@ -6,8 +6,7 @@
  *
  * Input here has passed shape.ts: every field has its declared JSON type.
  */
-import type { EcosystemInput, ParticipationInput } from '../model/index.ts';
-import type { Problem } from '../model/index.ts';
+import type { EcosystemInput, ParticipationInput, Problem } from '../model/index.ts';
 
 export type RefKind = 'region' | 'industry' | 'capability' | 'partner' | 'customer' | 'commitment';
 

@@ -4,9 +4,10 @@
  * before we see the input; the CLI reads raw JSON, so it needs this pass. Semantic
  * rules (duplicates, references, intervals…) live in rules.ts.
  */
-import { isRealDate } from '../model/index.ts';
-import { COMMITMENT_STATUSES, CONTRIBUTION_KINDS, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES } from '../model/index.ts';
-import type { Problem } from '../model/index.ts';
+import {
+  COMMITMENT_STATUSES, CONTRIBUTION_KINDS, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES,
+  isRealDate, type Problem,
+} from '../model/index.ts';
 
 type Spec =
   | { t: 'id' | 'string' | 'date' | 'boolean' | 'int' | 'number' }

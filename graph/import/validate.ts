@@ -4,8 +4,8 @@
  * the store. It collects every problem with its JSON path and writes nothing.
  */
 import type { Tx } from '../db/index.ts';
-import { badInput, type Problem } from '../model/index.ts';
-import type { EcosystemInput } from '../model/index.ts';
+import { badInput } from '../model/index.ts';
+import type { EcosystemInput, Problem } from '../model/index.ts';
 import { checkAgainstStore } from './references.ts';
 import { checkRules } from './rules.ts';
 import { checkShape } from './shape.ts';

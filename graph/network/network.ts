@@ -9,13 +9,12 @@
  * still computing share its computation. A failed computation is forgotten.
  */
 import { Worker } from 'node:worker_threads';
-import { graphVersion } from '../db/index.ts';
+import { graphVersion, Lru } from '../db/index.ts';
 import type { Network } from './network-view.ts';
 import type { NetworkJob, NetworkJobResult } from './network.worker.ts';
 import type { Graph } from '../db/index.ts';
-import { AppError, type Problem } from '../model/index.ts';
-import type { PartnerType } from '../model/index.ts';
-import { Lru } from '../db/index.ts';
+import { AppError } from '../model/index.ts';
+import type { PartnerType, Problem } from '../model/index.ts';
 import * as N from './network.queries.ts';
 
 export interface NetworkFilter {

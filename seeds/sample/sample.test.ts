@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../graph/db/index.ts';
-import { importEcosystem } from '../../graph/import/index.ts';
-import { findImportProblems } from '../../graph/import/index.ts';
+import { importEcosystem, findImportProblems } from '../../graph/import/index.ts';
 import { CONTRIBUTION_KINDS, OUTCOME_STATUSES, PARTNER_TYPES } from '../../graph/model/index.ts';
 import { openTestGraph, wipe } from '../../tests/support/graph.ts';
 import { buildSample, sampleJson } from './build-sample.ts';

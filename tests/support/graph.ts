@@ -5,8 +5,7 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { inject } from 'vitest';
-import { Graph } from '../../graph/db/index.ts';
-import { applySchema } from '../../graph/db/index.ts';
+import { Graph, applySchema } from '../../graph/db/index.ts';
 
 export async function openTestGraph(options: { queryTimeoutMs?: number } = {}): Promise<Graph> {
   const driver = neo4j.driver(inject('neo4jUri'), undefined, { disableLosslessIntegers: true, logging: { level: 'error', logger: () => {} } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticGraph } from '../../../bench/web/synthetic.ts';
+import { syntheticGraph } from './synthetic.ts';
 import { computeLayout, initialPositions, layoutTicks } from './layout.ts';
 
 function input(nodes: number, edges: number, seed = 7) {

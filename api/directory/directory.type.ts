@@ -1,13 +1,8 @@
-/** The partner directory's types (contract: schema.graphql). */
+/** The directory's types (contract: schema.graphql): partners, customers, regions, industries, capabilities. */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { PartnerStatus, PartnerType } from '../../graph/model/index.ts';
 import { PartnerStatusEnum, PartnerTypeEnum } from '../graphql/enums.ts';
-
-@ObjectType({ simpleResolvers: true })
-export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
+import { PageInfo } from '../graphql/page-info.type.ts';
 
 @ObjectType({ simpleResolvers: true })
 export class Region {
@@ -73,4 +68,12 @@ export class PartnerFilter {
   @Field(() => [ID], { nullable: true }) capabilities?: string[] | null;
   @Field(() => PartnerStatusEnum, { nullable: true }) status?: PartnerStatus | null;
   @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' }) nameContains?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class Customer {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Region) region!: Region;
+  @Field(() => Industry) industry!: Industry;
 }

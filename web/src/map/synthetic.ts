@@ -2,7 +2,7 @@
  * A synthetic network of any size for the canvas benchmark: communities of power-law
  * sizes, mostly internal edges, skewed towards low-numbered members (a few hubs), weights 1–6. Seeded.
  */
-import { seededRandom } from '../../web/src/lib/rng.ts';
+import { seededRandom } from '../lib/rng.ts';
 
 export interface SyntheticGraph {
   community: Int32Array;

@@ -4,7 +4,7 @@
  * how to get a link, never a blank one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client } from '../../tests/support/api.ts';
+import { client } from '../support/api.ts';
 import { ADMIN, expectNoProblems, screenshot, startWebWorld, type WebWorld } from './support.ts';
 
 /** First queries compile their Cypher on a fresh database: generous on a busy machine. */

@@ -8,8 +8,8 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { RunningApp } from '../../api/app.ts';
 import { importEcosystem } from '../../graph/import/index.ts';
-import { ADMIN, startTestApp } from '../../tests/support/api.ts';
-import { wipe } from '../../tests/support/graph.ts';
+import { ADMIN, startTestApp } from '../support/api.ts';
+import { wipe } from '../support/graph.ts';
 import { ensureWebBuilt } from '../../api/server/build-web.ts';
 import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 

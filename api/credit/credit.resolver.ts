@@ -1,0 +1,36 @@
+/** Credit: `attribution` (within the caller's scope) and `ecosystemHealth` (not for PARTNER tokens). */
+import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { attribution, ecosystemHealth } from '../../graph/credit/index.ts';
+import type { AttributionModel } from '../../graph/model/index.ts';
+import { Partner } from '../directory/index.ts';
+import { found, refusePartner, type Context } from '../graphql/context.ts';
+import { AttributionModelEnum } from '../graphql/enums.ts';
+import { AttributionShare, EcosystemHealth } from './credit.type.ts';
+
+@Resolver()
+export class CreditResolver {
+  @Query(() => [AttributionShare])
+  async attribution(
+    @Ctx() ctx: Context,
+    @Arg('engagementId', () => ID) engagementId: string,
+    @Arg('model', () => AttributionModelEnum, { defaultValue: 'LINEAR' }) model: AttributionModel,
+    @Arg('halfLifeDays', () => Float, { nullable: true, defaultValue: 7 }) halfLifeDays?: number | null,
+  ) {
+    const row = found(await attribution(ctx.graph, ctx.scope, engagementId, model, halfLifeDays ?? 7), 'Engagement');
+    return row.shares.map((s) => ({ partnerId: s.partnerId, share: s.share, amount: row.value === null ? null : s.share * row.value }));
+  }
+
+  @Query(() => EcosystemHealth)
+  ecosystemHealth(@Ctx() ctx: Context) {
+    refusePartner(ctx, 'ecosystemHealth');
+    return ecosystemHealth(ctx.graph);
+  }
+}
+
+@Resolver(() => AttributionShare)
+export class AttributionShareResolver {
+  @FieldResolver(() => Partner)
+  async partner(@Root() share: AttributionShare, @Ctx() ctx: Context) {
+    return found(await ctx.loaders.partner.load(share.partnerId), 'Partner');
+  }
+}
