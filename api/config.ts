@@ -1,6 +1,6 @@
 /**
  * The API's settings, read once from the environment (contract: Running, Access, Errors).
- * graph/config.ts reads the database's.
+ * graph/db/config.ts reads the database's.
  */
 import { positiveInt } from '../graph/db/index.ts';
 

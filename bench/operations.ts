@@ -1,10 +1,10 @@
 /**
  * The operations timed over HTTP and, side by side, straight through the driver: the
- * same Cypher constant from graph/queries with the parameters graph/read sends, in a
- * plain auto-commit `session.run` (as graph/db.ts sends a single read). The GraphQL
+ * same Cypher constant from its graph area with the parameters the area sends, in a
+ * plain auto-commit `session.run` (as graph/db/executor.ts sends a single read). The GraphQL
  * selections touch only what that one statement returns (no field that would call a loader), so both sides run the same
  * statements; the nested list is the exception, and its direct side is the chain of
- * graph/read calls its loaders make, one after another.
+ * graph area calls its loaders make, one after another.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { type Graph, toDriverParams } from '../graph/db/index.ts';
@@ -56,7 +56,7 @@ export const QUERIES = {
     engagement { outcomes { dependsOn { owner { id } } } } } } } } } } }`,
 } as const;
 
-/** One statement as one auto-commit read transaction, as the product's executor (graph/db.ts) runs it. */
+/** One statement as one auto-commit read transaction, as the product's executor (graph/db/executor.ts) runs it. */
 async function readOnce(driver: Driver, cypher: string, params: Record<string, unknown>): Promise<number> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {

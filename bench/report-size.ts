@@ -71,7 +71,7 @@ function latencyTable(r: SizeResult): string {
       + 'for one-statement operations, the same statement through the bare HTTP floor, in turns and with the same ids; neither side formats '
       + 'source-mapped stack traces. '
       + "The selections touch only what the operation's one statement returns; the nested list sends six statements, and its driver side is the "
-      + 'same six through graph/read. coverageGaps is asked with a new alias each time, so the answer cache cannot answer it: it times the '
+      + 'same six through the graph areas. coverageGaps is asked with a new alias each time, so the answer cache cannot answer it: it times the '
       + 'computation (plus the one read of the graph version the cache needs).',
     '',
     'The bare HTTP column is the floor any HTTP service has on this machine: the same statement sent to bench/floor-server.ts, a node:http '

@@ -359,7 +359,7 @@ describe('a hand-built world', () => {
     });
 
     it('keeps the 32 most recently used networks', async () => {
-      // Straight through graph/read: over HTTP the whole answers are kept as well (below).
+      // Straight through graph/network: over HTTP the whole answers are kept as well (below).
       const computedBy = async (limit: number) => {
         const before = networkComputations();
         await readNetwork(t.graph, { until: '2030-01-01' }, limit);

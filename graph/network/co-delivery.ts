@@ -1,7 +1,7 @@
 /**
  * The co-delivery graph: partners, and an undirected CO_DELIVERS edge between two
  * partners for every pair that delivered together, weighted by how many engagements
- * they shared. Built from the projection graph/queries/network.queries.ts returns.
+ * they shared. Built from the projection network.queries.ts returns.
  */
 import { UndirectedGraph } from 'graphology';
 

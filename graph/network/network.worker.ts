@@ -1,5 +1,5 @@
 /**
- * The network computation off the main thread (graph/read/network.ts starts this file
+ * The network computation off the main thread (graph/network/network.ts starts this file
  * in a worker_threads Worker): exact betweenness is O(V·E), seconds on a large
  * ecosystem, and must not stall the requests the event loop is serving meanwhile.
  * One job at a time, in the order they arrive.
