@@ -24,7 +24,7 @@ export class AccessResolver {
   ) {
     requireAdmin(ctx);
     if (role === 'PARTNER' && !partnerId) throw badInput([{ path: 'partnerId', message: 'a PARTNER token needs a partnerId' }]);
-    if (role !== 'PARTNER' && partnerId !== undefined && partnerId !== null) throw badInput([{ path: 'partnerId', message: `a ${role} token is not bound to a partner` }]);
+    if (role !== 'PARTNER' && partnerId !== undefined && partnerId !== null) throw badInput([{ path: 'partnerId', message: `${withArticle(role)} token is not bound to a partner` }]);
     if (partnerId && !(await partnerExists(ctx.graph, partnerId))) throw badInput([{ path: 'partnerId', message: `unknown partner "${partnerId}"` }]);
     const token = await createToken(ctx.graph, role, partnerId ?? null, label ?? null, ctx.principal);
     return { id: token.tokenId, role: token.role, partnerId: token.partnerId, label: token.label, secret: token.secret };
@@ -40,4 +40,9 @@ export class AccessResolver {
     if (hash) ctx.onRevoke(hash);
     return hash !== null;
   }
+}
+
+/** "an ADMIN", "an ANALYST", "a PARTNER": messages are read by people. */
+function withArticle(role: AccessRole): string {
+  return `${/^[AEIOU]/.test(role) ? 'an' : 'a'} ${role}`;
 }
