@@ -55,7 +55,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line:
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     log(`Ecomap is listening on ${url} (GraphQL at ${url}/graphql).`);
-    if (firstAdminSecret) log(`Open the web view as ADMIN (this link is shown once): ${url}/?token=${firstAdminSecret}`);
+    log(signInHint(url, firstAdminSecret, config));
 
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= (async () => {
@@ -73,4 +73,17 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line:
     await open.close();
     throw err;
   }
+}
+
+/**
+ * How to get in, printed on every start: a first start shows the ADMIN link once (only a
+ * hash of the token is stored); later starts say where an ADMIN token comes from, so a
+ * second `npm start` does not leave a new user without a way in.
+ */
+export function signInHint(url: string, firstAdminSecret: string | null, config: { adminToken?: string | null; authOff: boolean }): string {
+  if (config.authOff) return `Open the web view: ${url}/ (AUTH=off: no token needed).`;
+  if (firstAdminSecret) return `Open the web view as ADMIN (this link is shown once): ${url}/?token=${firstAdminSecret}`;
+  if (config.adminToken) return `Open the web view as ADMIN: ${url}/?token=<the ADMIN_TOKEN you set>.`;
+  return `Open the web view: ${url}/?token=<an ADMIN token>. The link printed on the first start carries one; `
+    + 'lost it? Set ADMIN_TOKEN to a secret of your own and restart, then open the link with it.';
 }
