@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -7,8 +8,11 @@ import { PARTNER_TYPES } from '../graph/model/index.ts';
 import { importEcosystem, findImportProblems } from '../graph/import/index.ts';
 import { openTestGraph, wipe } from '../tests/support/graph.ts';
 import { generateEcosystem, writeEcosystem } from './generate.ts';
+import { CAPABILITIES, INDUSTRIES, REGIONS } from './generator/vocabulary.ts';
+import * as sample from './sample/catalog.ts';
 
 const SIZE = { partners: 500, engagements: 3000, seed: 42 };
+const SAMPLE_FILE = fileURLToPath(new URL('./sample-ecosystem.json', import.meta.url));
 const eco = generateEcosystem(SIZE);
 const partners = eco.partners ?? [];
 const engagements = eco.engagements ?? [];
@@ -130,6 +134,39 @@ describe('generateEcosystem', () => {
       const small = generateEcosystem({ partners: 60, engagements: 400, seed: 8 });
       const counts = await importEcosystem(graph, small);
       expect(counts.engagements).toBe(400);
+    } finally {
+      await graph.close();
+    }
+  });
+});
+
+describe('one vocabulary with the sample', () => {
+  it("starts from the sample's regions, industries and capabilities, with the sample's names, and repeats none", () => {
+    for (const [list, mine] of [[sample.REGIONS.map((r) => [r.code, r.name]), REGIONS], [sample.INDUSTRIES.map((i) => [i.code, i.name]), INDUSTRIES],
+      [sample.CAPABILITIES.map((c) => [c.id, c.name]), CAPABILITIES]] as const) {
+      expect(mine.slice(0, list.length).map(([code, name]) => [code, name])).toEqual(list);
+      expect(new Set(mine.map(([code]) => code)).size).toBe(mine.length);
+      expect(new Set(mine.map(([, name]) => name.toLowerCase())).size).toBe(mine.length);
+    }
+    // The synonyms a new user met: GB beside UK, US beside US-E/US-W, contact-centre beside contact-center.
+    expect(REGIONS.map(([code]) => code)).not.toContain('GB');
+    expect(REGIONS.map(([code]) => code)).not.toContain('US');
+    expect(CAPABILITIES.map(([id]) => id)).not.toContain('contact-centre');
+  });
+
+  it('imported on top of the sample, renames none of its words and adds no synonym of them', async () => {
+    const graph = await openTestGraph();
+    try {
+      await wipe(graph);
+      const ecosystem = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8'));
+      await importEcosystem(graph, ecosystem, 120_000);
+      await importEcosystem(graph, generateEcosystem({ partners: 60, engagements: 300, seed: 5 }), 120_000);
+      const names = await graph.read<{ key: string; name: string }>(
+        'MATCH (n) WHERE n:Region OR n:Industry OR n:Capability RETURN coalesce(n.code, n.id) AS key, n.name AS name');
+      const byKey = new Map(names.map((n) => [n.key, n.name]));
+      for (const r of sample.REGIONS) expect(byKey.get(r.code)).toBe(r.name);
+      for (const c of sample.CAPABILITIES) expect(byKey.get(c.id)).toBe(c.name);
+      expect(byKey.has('GB') || byKey.has('US') || byKey.has('contact-centre')).toBe(false);
     } finally {
       await graph.close();
     }

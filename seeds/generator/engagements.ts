@@ -1,6 +1,6 @@
 import type { EngagementInput, RequirementInput } from '../../graph/model/index.ts';
 import { isoDate } from './dates.ts';
-import { drawCommitments, drawContributions, drawOutcomes, ObligationState } from './obligations.ts';
+import { drawCommitments, drawContributions, drawOutcomes, ItemDrawState } from './contributions-commitments-outcomes.ts';
 import { drawTeam } from './participants.ts';
 import type { EcosystemPlan } from './plan.ts';
 import { deriveSeed, Rng, type WeightTable } from './prng.ts';
@@ -26,7 +26,7 @@ function drawValue(rng: Rng): number | null {
  */
 export function* engagements(plan: EcosystemPlan): Generator<EngagementInput> {
   const rng = new Rng(deriveSeed(plan.options.seed, 'engagements'));
-  const state = new ObligationState();
+  const state = new ItemDrawState();
   for (let i = 0; i < plan.options.engagements; i++) {
     const timeline = drawTimeline(rng);
     const customer = plan.customerAtRank[plan.customerPopularity.draw(rng)];

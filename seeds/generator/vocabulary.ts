@@ -1,12 +1,19 @@
 /**
- * Word lists for the synthetic ecosystem. Regions are ordered roughly by market size,
- * because the catalog takes a prefix of each list when the ecosystem is small.
+ * Word lists for the synthetic ecosystem: one vocabulary with the sample ecosystem
+ * (seeds/sample/catalog.ts). The sample's regions, industries and capabilities come
+ * first, under the sample's own codes and names, so that a generated ecosystem imported
+ * on top of the sample neither renames them ("CRM" stays "CRM") nor adds a synonym
+ * beside them (GB beside UK, US beside US-E and US-W, contact-centre beside
+ * contact-center). The lists go on with more of the same kind, ordered roughly by
+ * market size, because the catalog takes a prefix of each list when the ecosystem is small.
  */
+import {
+  CAPABILITIES as SAMPLE_CAPABILITIES, INDUSTRIES as SAMPLE_INDUSTRIES, REGIONS as SAMPLE_REGIONS,
+} from '../sample/catalog.ts';
 
-export const REGIONS: readonly (readonly [code: string, name: string])[] = [
-  ['US', 'United States'], ['DE', 'Germany'], ['GB', 'United Kingdom'], ['JP', 'Japan'],
-  ['FR', 'France'], ['IN', 'India'], ['CA', 'Canada'], ['AU', 'Australia'],
-  ['BR', 'Brazil'], ['NL', 'Netherlands'], ['SG', 'Singapore'], ['ES', 'Spain'],
+/** More regions after the sample's; none names a place the sample already covers. */
+const MORE_REGIONS: readonly (readonly [code: string, name: string])[] = [
+  ['CA', 'Canada'], ['AU', 'Australia'], ['ES', 'Spain'],
   ['IT', 'Italy'], ['CH', 'Switzerland'], ['SE', 'Sweden'], ['KR', 'South Korea'],
   ['MX', 'Mexico'], ['AE', 'United Arab Emirates'], ['PL', 'Poland'], ['IE', 'Ireland'],
   ['BE', 'Belgium'], ['AT', 'Austria'], ['DK', 'Denmark'], ['NO', 'Norway'],
@@ -16,37 +23,39 @@ export const REGIONS: readonly (readonly [code: string, name: string])[] = [
   ['TR', 'Türkiye'], ['NG', 'Nigeria'], ['KE', 'Kenya'], ['EG', 'Egypt'],
 ];
 
-/** [code, name, words customers of the industry use in their names]. */
-export const INDUSTRIES: readonly (readonly [code: string, name: string, words: readonly string[]])[] = [
-  ['FSI', 'Financial services', ['Bank', 'Capital', 'Payments']],
-  ['HLS', 'Healthcare and life sciences', ['Health', 'Pharma', 'Clinics']],
-  ['MFG', 'Manufacturing', ['Motors', 'Industries', 'Components']],
-  ['RET', 'Retail and consumer goods', ['Retail', 'Foods', 'Stores']],
-  ['TEL', 'Telecommunications', ['Telecom', 'Mobile', 'Networks']],
-  ['PUB', 'Public sector', ['Agency', 'Council', 'Authority']],
-  ['ENR', 'Energy and utilities', ['Energy', 'Power', 'Utilities']],
-  ['INS', 'Insurance', ['Insurance', 'Assurance', 'Mutual']],
-  ['TRN', 'Transportation and logistics', ['Logistics', 'Freight', 'Airlines']],
-  ['MED', 'Media and entertainment', ['Media', 'Studios', 'Broadcasting']],
-  ['EDU', 'Education', ['University', 'Learning', 'Academy']],
-  ['AGR', 'Agriculture', ['Farms', 'Agri', 'Harvest']],
+export const REGIONS: readonly (readonly [code: string, name: string])[] = [
+  ...SAMPLE_REGIONS.map((r) => [r.code, r.name] as const),
+  ...MORE_REGIONS,
 ];
 
-export const CAPABILITIES: readonly (readonly [id: string, name: string])[] = [
-  ['genai', 'Generative AI'], ['ml-ops', 'MLOps'], ['data-platform', 'Data platform'],
-  ['data-governance', 'Data governance'], ['analytics', 'Analytics and BI'],
-  ['cloud-migration', 'Cloud migration'], ['kubernetes', 'Kubernetes'],
-  ['devops', 'DevOps'], ['security', 'Cyber security'], ['identity', 'Identity and access'],
-  ['erp', 'ERP implementation'], ['crm', 'CRM implementation'], ['hcm', 'HCM'],
-  ['integration', 'Integration and APIs'], ['iot', 'IoT'], ['edge', 'Edge computing'],
-  ['networking', 'Networking'], ['5g', '5G private networks'], ['sap', 'SAP'],
+/** Words customers of an industry use in their names, by industry code. */
+const CUSTOMER_WORDS: Readonly<Record<string, readonly string[]>> = {
+  FSI: ['Bank', 'Capital', 'Payments'], HLS: ['Health', 'Pharma', 'Clinics'], MFG: ['Motors', 'Industries', 'Components'],
+  RET: ['Retail', 'Foods', 'Stores'], TEL: ['Telecom', 'Mobile', 'Networks'], PUB: ['Agency', 'Council', 'Authority'],
+  ENR: ['Energy', 'Power', 'Utilities'], INS: ['Insurance', 'Assurance', 'Mutual'], TRN: ['Logistics', 'Freight', 'Airlines'],
+  MED: ['Media', 'Studios', 'Broadcasting'], EDU: ['University', 'Learning', 'Academy'], AGR: ['Farms', 'Agri', 'Harvest'],
+};
+
+/** [code, name, words customers of the industry use in their names]. */
+export const INDUSTRIES: readonly (readonly [code: string, name: string, words: readonly string[]])[] = [
+  ...SAMPLE_INDUSTRIES,
+  { code: 'INS', name: 'Insurance' }, { code: 'TRN', name: 'Transportation and logistics' },
+  { code: 'MED', name: 'Media and entertainment' }, { code: 'EDU', name: 'Education' }, { code: 'AGR', name: 'Agriculture' },
+].map((i) => [i.code, i.name, CUSTOMER_WORDS[i.code] ?? ['Group']] as const);
+
+/** More capabilities after the sample's; none is a synonym of one the sample has. */
+const MORE_CAPABILITIES: readonly (readonly [id: string, name: string])[] = [
+  ['kubernetes', 'Kubernetes'], ['identity', 'Identity and access'],
+  ['erp', 'ERP implementation'], ['hcm', 'HCM'],
+  ['integration', 'Integration and APIs'],
+  ['networking', 'Networking'],
   ['salesforce', 'Salesforce'], ['servicenow', 'ServiceNow'], ['mainframe', 'Mainframe modernisation'],
   ['app-modernisation', 'Application modernisation'], ['low-code', 'Low-code'],
-  ['rpa', 'Robotic process automation'], ['contact-centre', 'Contact centre'],
+  ['rpa', 'Robotic process automation'],
   ['ecommerce', 'E-commerce'], ['payments', 'Payments'], ['supply-chain', 'Supply chain'],
-  ['digital-twin', 'Digital twins'], ['computer-vision', 'Computer vision'],
+  ['computer-vision', 'Computer vision'],
   ['nlp', 'Natural language processing'], ['search', 'Enterprise search'],
-  ['observability', 'Observability'], ['finops', 'FinOps'], ['managed-cloud', 'Managed cloud'],
+  ['observability', 'Observability'], ['finops', 'FinOps'],
   ['managed-security', 'Managed security'], ['backup', 'Backup and recovery'],
   ['hpc', 'High-performance computing'], ['quantum', 'Quantum readiness'],
   ['blockchain', 'Blockchain'], ['ux-design', 'UX design'], ['mobile', 'Mobile apps'],
@@ -56,7 +65,12 @@ export const CAPABILITIES: readonly (readonly [id: string, name: string])[] = [
   ['compliance', 'Regulatory compliance'], ['esg', 'ESG reporting'], ['gis', 'Geospatial'],
   ['ar-vr', 'AR and VR'], ['robotics', 'Robotics'], ['streaming', 'Event streaming'],
   ['data-science', 'Data science'], ['vector-db', 'Vector databases'],
-  ['agents', 'AI agents'], ['privacy', 'Privacy engineering'], ['sre', 'Site reliability'],
+  ['privacy', 'Privacy engineering'], ['sre', 'Site reliability'],
+];
+
+export const CAPABILITIES: readonly (readonly [id: string, name: string])[] = [
+  ...SAMPLE_CAPABILITIES.map((c) => [c.id, c.name] as const),
+  ...MORE_CAPABILITIES,
 ];
 
 export const PARTNER_NAME_HEADS = [

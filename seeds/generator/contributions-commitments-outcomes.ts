@@ -1,3 +1,4 @@
+/** Draws the contributions, commitments and outcomes of each generated engagement. */
 import { CONTRIBUTION_KINDS, DEFECTIVE_STATUSES, type CommitmentInput, type CommitmentStatus, type ContributionInput, type ContributionKind, type EngagementStatus, type OutcomeInput, type OutcomeStatus } from '../../graph/model/index.ts';
 import { FIRST_DAY, isoDate, LAST_DAY } from './dates.ts';
 import { MAX_COMMITMENTS, MAX_CONTRIBUTIONS, MAX_OUTCOMES, type EcosystemPlan } from './plan.ts';
@@ -30,7 +31,7 @@ const SAME_ENGAGEMENT_CHANCE = 0.4;
  * engagement to the next. Dependencies only ever point at commitments made before, so
  * DEPENDS_ON is acyclic by construction; the ring keeps memory bounded.
  */
-export class ObligationState {
+export class ItemDrawState {
   contributions = 0;
   commitments = 0;
   outcomes = 0;
@@ -54,7 +55,7 @@ function dayBetween(rng: Rng, lo: number, hi: number): number {
 }
 
 export function drawContributions(
-  plan: EcosystemPlan, rng: Rng, state: ObligationState, timeline: Timeline, team: string[], value: number | null,
+  plan: EcosystemPlan, rng: Rng, state: ItemDrawState, timeline: Timeline, team: string[], value: number | null,
 ): ContributionInput[] {
   const count = rng.int(0, MAX_CONTRIBUTIONS);
   const result: ContributionInput[] = [];
@@ -77,7 +78,7 @@ export function drawContributions(
 }
 
 export function drawCommitments(
-  plan: EcosystemPlan, rng: Rng, state: ObligationState, timeline: Timeline, team: string[],
+  plan: EcosystemPlan, rng: Rng, state: ItemDrawState, timeline: Timeline, team: string[],
 ): CommitmentInput[] {
   const count = rng.int(0, MAX_COMMITMENTS);
   const first = state.commitments;
@@ -113,7 +114,7 @@ export function drawCommitments(
  * a LATE or FAILED one is usually not MET, which is what accountability analysis finds.
  */
 export function drawOutcomes(
-  plan: EcosystemPlan, rng: Rng, state: ObligationState, timeline: Timeline, commitments: CommitmentInput[],
+  plan: EcosystemPlan, rng: Rng, state: ItemDrawState, timeline: Timeline, commitments: CommitmentInput[],
 ): OutcomeInput[] {
   const count = rng.int(0, MAX_OUTCOMES);
   const result: OutcomeInput[] = [];
