@@ -19,9 +19,12 @@ const config: CodegenConfig = {
       config: {
         // Documents are sent as strings (POST /graphql); no graphql-js in the page.
         documentMode: 'string',
-        enumsAsTypes: true,
+        // Enums as unions of string literals: the page compares and sends plain strings.
+        enumType: 'string-literal',
         useTypeImports: true,
-        scalars: { Date: 'string', DateTime: 'string' },
+        // The page is ESM under NodeNext: relative imports name their file.
+        importExtension: '.ts',
+        scalars: { Date: 'string' },
       },
     },
   },

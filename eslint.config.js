@@ -46,7 +46,7 @@ function doorZones(side) {
 const CYPHER = String.raw`/\b(MATCH|MERGE|UNWIND|DETACH DELETE|OPTIONAL MATCH)\s+[(\w$]/`;
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'web/dist/**', 'bench/out/**', 'graph/db/server/target/**', '.data/**', 'web/src/api/schema-types.ts'] },
+  { ignores: ['**/node_modules/**', 'web/dist/**', 'bench/out/**', 'graph/db/server/target/**', '.data/**', 'web/src/api/generated/**'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' },

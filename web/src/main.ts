@@ -31,9 +31,9 @@ async function boot(): Promise<void> {
   const raw = createApi(token);
   // Any request may find the token revoked mid-session: then the whole page says so.
   const api: Api = {
-    async query(query, variables, signal) {
+    async query(document, ...args) {
       try {
-        return await raw.query(query, variables, signal);
+        return await raw.query(document, ...args);
       } catch (err) {
         if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') onUnauthenticated();
         throw err;
@@ -42,7 +42,7 @@ async function boot(): Promise<void> {
   };
   let viewer: Viewer;
   try {
-    viewer = (await raw.query<{ viewer: Viewer }>(VIEWER_QUERY)).viewer;
+    viewer = (await raw.query(VIEWER_QUERY)).viewer;
   } catch (err) {
     if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') onUnauthenticated();
     else renderAuthProblem(root, 'unreachable', useToken, err instanceof Error ? err.message : undefined);

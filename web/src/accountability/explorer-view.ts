@@ -3,6 +3,7 @@
  * its failure DAG, who was accountable on the due date, responsibility shares, and the
  * engagement's role timeline with the handovers.
  */
+import { graphql } from '../api/generated/index.ts';
 import type { Cell } from '../lib/csv.ts';
 import { append, clear, el } from '../lib/dom.ts';
 import { svgsToPng } from '../lib/download.ts';
@@ -18,7 +19,7 @@ import { render as renderShares } from './shares-view.ts';
 import { buildTimeline } from './timeline-model.ts';
 import { render as renderTimeline } from './timeline-view.ts';
 
-const REGIONS_QUERY = 'query Regions { coverageGaps { region { code name } } }';
+const REGIONS_QUERY = graphql(`query Regions { coverageGaps { region { code name } } }`);
 
 export function render(element: HTMLElement, session: Session, options: { outcomeId?: string } = {}): ViewHandle {
   const detail = el('section', { class: 'detail', 'aria-label': 'Accountability of the chosen outcome', 'data-testid': 'accountability-detail' });
@@ -34,7 +35,7 @@ export function render(element: HTMLElement, session: Session, options: { outcom
   void (async () => {
     let regions: Array<{ code: string; name: string }> = [];
     try {
-      const cells = (await session.api.query<{ coverageGaps: Array<{ region: { code: string; name: string } }> }>(REGIONS_QUERY)).coverageGaps;
+      const cells = (await session.api.query(REGIONS_QUERY)).coverageGaps;
       regions = [...new Map(cells.map((c) => [c.region.code, c.region])).values()].sort((a, b) => a.name.localeCompare(b.name));
     } catch { /* the region filter stays empty */ }
     list = createOutcomeList(session.api, regions, (id) => session.navigate('accountability', id));
@@ -50,7 +51,7 @@ export function render(element: HTMLElement, session: Session, options: { outcom
     showLoading(detail, `the accountability of ${id}`);
     let data: AccountabilityData;
     try {
-      data = await session.api.query<AccountabilityData>(ACCOUNTABILITY_QUERY, { id });
+      data = await session.api.query(ACCOUNTABILITY_QUERY, { id });
     } catch (err) {
       if (mine === generation) showError(detail, err, () => void show(id));
       return;

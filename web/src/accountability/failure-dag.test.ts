@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountabilityData, CommitmentInfo, CommitmentTree } from './accountability.queries.ts';
-import { buildFailureDag } from './failure-dag.ts';
+import type { CommitmentInfo, CommitmentTree } from './accountability.queries.ts';
+import { buildFailureDag, type FailureDagInput } from './failure-dag.ts';
 
 const partner = (id: string) => ({ id, name: id.toUpperCase() });
-const c = (id: string, status: string, owner: string, engagement = 'e1'): CommitmentInfo =>
+const c = (id: string, status: CommitmentInfo['status'], owner: string, engagement = 'e1'): CommitmentInfo =>
   ({ id, description: `${id} desc`, status, dueDate: null, owner: partner(owner), engagement: { id: engagement, name: engagement } });
 const tree = (info: CommitmentInfo, ...dependsOn: CommitmentTree[]): CommitmentTree => ({ ...info, dependsOn });
 
-function data(rootCauses: Array<[CommitmentInfo, string[]]>, propagated: CommitmentInfo[], top: CommitmentTree[]): AccountabilityData {
+function data(rootCauses: Array<[CommitmentInfo, string[]]>, propagated: CommitmentInfo[], top: CommitmentTree[]): FailureDagInput {
   return {
     accountability: {
       outcome: { id: 'o1', description: 'Outcome', status: 'MISSED', dueDate: '2026-06-30', engagement: { id: 'e1', name: 'E1', status: 'ACTIVE', customer: { name: 'C' }, roleHistory: [] } },

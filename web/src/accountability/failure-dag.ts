@@ -7,6 +7,9 @@
  */
 import type { AccountabilityData, CommitmentInfo, CommitmentTree } from './accountability.queries.ts';
 
+/** What the DAG reads: the accountability answer and the outcome's dependency tree, at any depth. */
+export type FailureDagInput = Pick<AccountabilityData, 'accountability'> & { outcome: { id: string; dependsOn?: readonly CommitmentTree[] } | null };
+
 export type Mark =
   | 'outcome'
   | 'root-cause'        // in the failure subgraph, no defective direct dependency
@@ -38,9 +41,9 @@ export interface FailureDag {
   edges: DagEdge[];
 }
 
-export const isDefective = (status: string): boolean => status === 'LATE' || status === 'FAILED';
+export const isDefective = (status: CommitmentInfo['status'] | undefined): boolean => status === 'LATE' || status === 'FAILED';
 
-export function buildFailureDag(data: AccountabilityData): FailureDag {
+export function buildFailureDag(data: FailureDagInput): FailureDag {
   const { accountability: acc } = data;
   const outcomeId = acc.outcome.id;
   const info = new Map<string, CommitmentInfo>();
@@ -70,7 +73,7 @@ export function buildFailureDag(data: AccountabilityData): FailureDag {
   const defectiveBelow = (id: string): boolean => {
     if (memo.has(id)) return memo.get(id)!;
     memo.set(id, false);
-    const result = [...(deps.get(id) ?? [])].some((d) => isDefective(info.get(d)?.status ?? '') || defectiveBelow(d));
+    const result = [...(deps.get(id) ?? [])].some((d) => isDefective(info.get(d)?.status) || defectiveBelow(d));
     memo.set(id, result);
     return result;
   };
@@ -81,7 +84,7 @@ export function buildFailureDag(data: AccountabilityData): FailureDag {
   const queue = [outcomeId];
   while (queue.length) {
     const id = queue.shift()!;
-    const status = id === outcomeId ? '' : info.get(id)?.status ?? '';
+    const status = id === outcomeId ? undefined : info.get(id)?.status;
     const expandAll = id === outcomeId || failure.has(id);
     const expandChains = !expandAll && !isDefective(status) && defectiveBelow(id);
     if (!expandAll && !expandChains) continue;

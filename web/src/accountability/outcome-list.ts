@@ -1,10 +1,12 @@
 /** The list of missed outcomes with filters (time, partner, region), paged by "Load more". */
 import type { Api } from '../api/client.ts';
+import type { OutcomeFilter } from '../api/generated/graphql.ts';
 import { button, clear, el, labelled, options as fillOptions } from '../lib/dom.ts';
 import { describeError } from '../shell/states.ts';
-import { MISSED_OUTCOMES_QUERY, PARTNER_SEARCH_QUERY, type MissedOutcome, type MissedOutcomesPage } from './accountability.queries.ts';
+import { MISSED_OUTCOMES_QUERY, PARTNER_SEARCH_QUERY, type MissedOutcome } from './accountability.queries.ts';
 
-export interface OutcomeFilterInput { since?: string; until?: string; partnerId?: string; regions?: string[] }
+/** The part of the API's OutcomeFilter the list's controls set. */
+export type OutcomeFilterInput = Pick<OutcomeFilter, 'since' | 'until' | 'partnerId' | 'regions'>;
 
 export interface OutcomeList {
   element: HTMLElement;
@@ -43,7 +45,7 @@ export function createOutcomeList(api: Api, regions: ReadonlyArray<{ code: strin
     const mine = reset ? ++generation : generation;
     if (reset) { rows = []; after = null; clear(tbody); count.textContent = 'Loading missed outcomes…'; }
     try {
-      const page = await api.query<MissedOutcomesPage>(MISSED_OUTCOMES_QUERY, { filter: filter(), after });
+      const page = await api.query(MISSED_OUTCOMES_QUERY, { filter: filter(), after });
       if (mine !== generation) return;
       rows.push(...page.missedOutcomes.edges.map((e) => e.node));
       after = page.missedOutcomes.pageInfo.endCursor;
@@ -75,7 +77,7 @@ export function createOutcomeList(api: Api, regions: ReadonlyArray<{ code: strin
       const text = partner.value.trim();
       if (text.length < 2) return;
       try {
-        const found = await api.query<{ partners: { edges: Array<{ node: { id: string; name: string } }> } }>(PARTNER_SEARCH_QUERY, { text });
+        const found = await api.query(PARTNER_SEARCH_QUERY, { text });
         clear(partnerList);
         for (const { node } of found.partners.edges) partnerList.append(el('option', { value: node.id }, node.name));
       } catch { /* suggestions are optional */ }

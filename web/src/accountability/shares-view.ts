@@ -2,13 +2,7 @@
 import { select } from 'd3';
 import { formatShare } from '../lib/format.ts';
 import { OKABE_ITO } from '../lib/palette.ts';
-
-export interface Share {
-  partner: { id: string; name: string };
-  share: number;
-  rootCauses: number;
-  role: string | null;
-}
+import type { ResponsibleParty as Share } from './accountability.queries.ts';
 
 export function render(element: HTMLElement, data: readonly Share[], options: { onSelect?(partnerId: string): void } = {}) {
   const width = 290, row = 44;

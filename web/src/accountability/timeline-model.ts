@@ -7,7 +7,7 @@ import type { RoleInterval } from './accountability.queries.ts';
 
 export interface TimelineBar {
   partnerId: string;
-  role: 'ORCHESTRATOR' | 'CONTRIBUTOR';
+  role: RoleInterval['role'];
   from: string;
   /** Exclusive end; an open interval runs to the domain's end. */
   to: string;

@@ -1,4 +1,11 @@
-/** The only way the page talks to the server: POST /graphql with the bearer token. */
+/**
+ * The only way the page talks to the server: POST /graphql with the bearer token.
+ * Documents are the generated TypedDocumentStrings (web/src/api/generated/, written by
+ * `npm run codegen` from the served schema), so a query's result and variables are typed
+ * by the document itself and a caller names no type.
+ */
+import type { TypedDocumentString } from './generated/graphql.ts';
+
 export class ApiError extends Error {
   constructor(message: string, readonly code: string, readonly status: number) {
     super(message);
@@ -6,8 +13,13 @@ export class ApiError extends Error {
   }
 }
 
+/** Variables may be left out only when the operation declares none that are required. */
+type QueryArgs<Variables> = Record<string, never> extends Variables
+  ? [variables?: Variables, signal?: AbortSignal]
+  : [variables: Variables, signal?: AbortSignal];
+
 export interface Api {
-  query<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T>;
+  query<Result, Variables>(document: TypedDocumentString<Result, Variables>, ...args: QueryArgs<Variables>): Promise<Result>;
 }
 
 interface GraphqlBody<T> {
@@ -17,22 +29,23 @@ interface GraphqlBody<T> {
 
 export function createApi(token: string, endpoint = '/graphql', fetchFn: typeof fetch = (...args) => fetch(...args)): Api {
   return {
-    async query<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+    async query<Result, Variables>(document: TypedDocumentString<Result, Variables>, ...[variables, signal]: QueryArgs<Variables>): Promise<Result> {
       let res: Response;
       try {
         res = await fetchFn(endpoint, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query, variables }),
+          // The document is a String object: send its text, not the object.
+          body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
           signal: signal ?? null,
         });
       } catch (err) {
         if (signal?.aborted) throw err;
         throw new ApiError('The server cannot be reached. Is `npm start` still running?', 'NETWORK_ERROR', 0);
       }
-      let body: GraphqlBody<T>;
+      let body: GraphqlBody<Result>;
       try {
-        body = (await res.json()) as GraphqlBody<T>;
+        body = (await res.json()) as GraphqlBody<Result>;
       } catch {
         throw new ApiError(`The server answered ${res.status} without a GraphQL body.`, res.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', res.status);
       }

@@ -5,7 +5,7 @@ import { attributionMatrix } from './attribution-model.ts';
 const s = (id: string, share: number, value: number | null): Share => ({ partner: { id, name: id }, share, amount: value === null ? null : share * value });
 
 function data(value: number | null): AttributionData {
-  const c = (id: string, partner: string, date: string) => ({ id, kind: 'DELIVERY', date, amount: null, partner: { id: partner, name: partner } });
+  const c = (id: string, partner: string, date: string) => ({ id, kind: 'DELIVERY' as const, date, amount: null, partner: { id: partner, name: partner } });
   return {
     engagement: { id: 'e', name: 'E', status: 'ACTIVE', value, currency: 'EUR', startDate: null, customer: { name: 'C' },
       contributions: [c('k1', 'a', '2025-01-01'), c('k2', 'b', '2025-02-01'), c('k3', 'c', '2025-03-01')] },

@@ -1,5 +1,6 @@
 /** View 4, attribution: one engagement's value credited by the five models, side by side, with the touches. */
 import { ApiError } from '../api/client.ts';
+import type { EngagementListQuery } from '../api/generated/graphql.ts';
 import type { Cell } from '../lib/csv.ts';
 import { clear, el, labelled } from '../lib/dom.ts';
 import { svgsToPng } from '../lib/download.ts';
@@ -31,8 +32,8 @@ export function render(element: HTMLElement, session: Session, options: { engage
     let after: string | null = null;
     try {
       for (let n = 0; n < LIST_CAP; n += 100) {
-        const page: { engagements: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string; name: string } }> } } =
-          await session.api.query(ENGAGEMENT_LIST_QUERY, { after });
+        // Annotated: `after` feeds the next request, so TypeScript cannot infer the page's type by itself.
+        const page: EngagementListQuery = await session.api.query(ENGAGEMENT_LIST_QUERY, { after });
         for (const { node } of page.engagements.edges) list.append(el('option', { value: node.id }, node.name));
         if (!page.engagements.pageInfo.hasNextPage) break;
         after = page.engagements.pageInfo.endCursor;
@@ -51,7 +52,7 @@ export function render(element: HTMLElement, session: Session, options: { engage
     showLoading(result, `the attribution of ${id}`);
     let data: AttributionData;
     try {
-      data = await session.api.query<AttributionData>(ATTRIBUTION_QUERY, { id, halfLife: Number(halfLife.value) || 7 });
+      data = await session.api.query(ATTRIBUTION_QUERY, { id, halfLife: Number(halfLife.value) || 7 });
     } catch (err) {
       if (mine !== generation) return;
       if (err instanceof ApiError && err.code === 'NOT_FOUND') notFound(id);

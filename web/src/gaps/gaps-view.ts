@@ -67,7 +67,7 @@ export function render(element: HTMLElement, session: Session, _options: Record<
     showLoading(heatHost, 'coverage');
     try {
       const input = { byIndustry: byIndustry.checked, minLevel: Number(minLevel.value), thinRatio: Number(thinRatio.value) || 5 };
-      cells = (await session.api.query<{ coverageGaps: CoverageCell[] }>(COVERAGE_QUERY, { input })).coverageGaps;
+      cells = (await session.api.query(COVERAGE_QUERY, { input })).coverageGaps;
     } catch (err) {
       if (mine === generation) showError(heatHost, err, reload);
       return;
@@ -106,7 +106,7 @@ export function render(element: HTMLElement, session: Session, _options: Record<
     if (ids.length === 0) { draw(); return; }
     exitResult.append(el('p', { role: 'status' }, 'Computing the exit impact…'));
     try {
-      impact = (await session.api.query<{ exitImpact: ExitImpact }>(EXIT_IMPACT_QUERY, { ids })).exitImpact;
+      impact = (await session.api.query(EXIT_IMPACT_QUERY, { ids })).exitImpact;
     } catch (err) {
       clear(exitResult);
       exitResult.append(el('p', { role: 'alert' }, describeError(err)));

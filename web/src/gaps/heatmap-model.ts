@@ -1,4 +1,5 @@
 /** Coverage cells as a matrix: rows are regions (or region × industry), columns capabilities. Pure. */
+import { allInOrder } from '../lib/all-in-order.ts';
 import type { CoverageCell, CoverageStatus, ExitImpact } from './gaps.queries.ts';
 
 export interface HeatRow { key: string; label: string; region: string; industry: string | null }
@@ -43,6 +44,9 @@ export function buildHeatmap(cells: readonly CoverageCell[], impact: ExitImpact 
     counts,
   };
 }
+
+/** Every coverage status, worst first: the legend's order. */
+export const STATUS_ORDER = allInOrder<CoverageStatus>()(['UNCOVERED', 'SINGLE_POINT', 'THIN', 'COVERED']);
 
 export const STATUS_TEXT: Record<CoverageStatus, string> = {
   UNCOVERED: 'uncovered (no partner)',

@@ -6,7 +6,7 @@
 import { select } from 'd3';
 import { STATUS_COLOURS } from '../lib/palette.ts';
 import type { CoverageCell } from './gaps.queries.ts';
-import { STATUS_TEXT, type Heatmap } from './heatmap-model.ts';
+import { STATUS_ORDER, STATUS_TEXT, type Heatmap } from './heatmap-model.ts';
 
 export interface HeatmapOptions { onSelect?(cell: CoverageCell): void }
 
@@ -66,7 +66,7 @@ export function render(element: HTMLElement, data: Heatmap, options: HeatmapOpti
   function drawLegend(withImpact: boolean, y: number): void {
     const legend = svg.append('g').attr('transform', `translate(8,${y})`).attr('class', 'legend');
     legend.append('text').attr('y', 10).attr('font-weight', 700).text('In each cell: demand / supply.');
-    const items: Array<[string, string]> = (['UNCOVERED', 'SINGLE_POINT', 'THIN', 'COVERED'] as const)
+    const items: Array<[string, string]> = STATUS_ORDER
       .map((status) => [status === 'UNCOVERED' ? 'url(#hatch)' : STATUS_COLOURS[status], STATUS_TEXT[status]]);
     let x = 0;
     items.forEach(([fill, text]) => {

@@ -3,11 +3,16 @@
  * plus black and Okabe–Ito orange for the last two; a legend and the tooltips name every
  * type, so colour is never the only cue. Statuses and marks use Okabe–Ito.
  */
-export const PARTNER_TYPES = [
+import type { CoverageStatus, EngagementRole, PartnerType } from '../api/generated/graphql.ts';
+import { allInOrder } from './all-in-order.ts';
+
+export type { PartnerType };
+
+/** Every partner type of the API, in legend order (and the order of NODE_PALETTE). */
+export const PARTNER_TYPES = allInOrder<PartnerType>()([
   'SYSTEM_INTEGRATOR', 'ISV', 'MSP', 'RESELLER', 'REFERRAL', 'INFLUENCER', 'CLOUD_MARKETPLACE',
   'TELCO_INFRASTRUCTURE', 'BOUTIQUE_CONSULTANCY', 'STRATEGIC_ALLIANCE', 'AI_NATIVE',
-] as const;
-export type PartnerType = (typeof PARTNER_TYPES)[number];
+]);
 
 export const TYPE_COLOURS: Record<PartnerType, string> = {
   SYSTEM_INTEGRATOR: '#332288',
@@ -57,9 +62,9 @@ export const STATUS_COLOURS = {
   SINGLE_POINT: OKABE_ITO.orange,
   THIN: OKABE_ITO.yellow,
   COVERED: '#8FD1B9',
-} as const;
+} as const satisfies Record<CoverageStatus, string>;
 
-export const ROLE_COLOURS = { ORCHESTRATOR: OKABE_ITO.blue, CONTRIBUTOR: OKABE_ITO.skyBlue } as const;
+export const ROLE_COLOURS = { ORCHESTRATOR: OKABE_ITO.blue, CONTRIBUTOR: OKABE_ITO.skyBlue } as const satisfies Record<EngagementRole, string>;
 
 export function isPartnerType(value: string | null | undefined): value is PartnerType {
   return (PARTNER_TYPES as readonly string[]).includes(value ?? '');

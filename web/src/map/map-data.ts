@@ -17,9 +17,9 @@ export interface MapContext {
 export async function loadMapContext(api: Api): Promise<MapContext> {
   const [engagements, catalog, health] = await Promise.all([
     loadEngagements(api),
-    api.query<{ coverageGaps: Array<{ region: { code: string; name: string }; industry: { code: string; name: string } | null }> }>(CATALOG_QUERY)
+    api.query(CATALOG_QUERY)
       .catch(() => ({ coverageGaps: [] })),
-    api.query<{ ecosystemHealth: Health }>(HEALTH_QUERY).then((r) => r.ecosystemHealth).catch(() => null),
+    api.query(HEALTH_QUERY).then((r) => r.ecosystemHealth).catch(() => null),
   ]);
   const regions = new Map<string, string>();
   const industries = new Map<string, string>();
@@ -40,7 +40,8 @@ async function loadEngagements(api: Api): Promise<{ engagements: MapEngagement[]
   const engagements: MapEngagement[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: EngagementPage = await api.query<EngagementPage>(ENGAGEMENT_PAGE_QUERY, { after });
+    // Annotated: `after` feeds the next request, so TypeScript cannot infer the page's type by itself.
+    const page: EngagementPage = await api.query(ENGAGEMENT_PAGE_QUERY, { after });
     engagements.push(...page.engagements.edges.map((e) => e.node));
     const { hasNextPage, endCursor } = page.engagements.pageInfo;
     if (!hasNextPage || !endCursor) return { engagements, capped: false };

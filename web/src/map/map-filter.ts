@@ -2,6 +2,7 @@
  * The map's filters as plain data, and what they mean for the API (NetworkFilter) and
  * for attributed value. Pure: tested without a browser.
  */
+import type { NetworkFilter } from '../api/generated/graphql.ts';
 import { PARTNER_TYPES, type PartnerType } from '../lib/palette.ts';
 import type { MapEngagement } from './map.queries.ts';
 import type { SizeBy } from './graph-model.ts';
@@ -17,14 +18,8 @@ export interface MapFilter {
   sizeBy: SizeBy;
 }
 
-export interface NetworkFilterInput {
-  regions?: string[];
-  industries?: string[];
-  partnerTypes?: PartnerType[];
-  since?: string;
-  until?: string;
-  includeCustomers: boolean;
-}
+/** The API's NetworkFilter as the map sends it: includeCustomers always set. */
+export type NetworkFilterInput = Pick<NetworkFilter, 'regions' | 'industries' | 'partnerTypes' | 'since' | 'until'> & { includeCustomers: boolean };
 
 /** Months ('YYYY-MM') from the earliest to the latest date given, at least `fallback` around today. */
 export function monthsSpanning(dates: ReadonlyArray<string | null>, today: string): string[] {

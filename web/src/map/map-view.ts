@@ -86,7 +86,7 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
     summary.setAttribute('data-state', 'loading');
     let network: Network;
     try {
-      network = (await session.api.query<{ network: Network }>(NETWORK_QUERY, { filter: networkFilter, limit: 10_000 })).network;
+      network = (await session.api.query(NETWORK_QUERY, { filter: networkFilter, limit: 10_000 })).network;
     } catch (err) {
       if (mine !== generation) return;
       summary.textContent = isUnknownField(err, 'network')

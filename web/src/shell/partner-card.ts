@@ -1,43 +1,42 @@
 /** A partner's card in the side panel: type, regions, capabilities, track record by role, engagements. */
 import { ApiError } from '../api/client.ts';
+import { graphql } from '../api/generated/index.ts';
+import type { PartnerCardQuery, TrackRecordQuery } from '../api/generated/graphql.ts';
 import { button, el } from '../lib/dom.ts';
 import { TYPE_COLOURS, isPartnerType, typeLabel } from '../lib/palette.ts';
 import type { Session } from './session.ts';
 import { describeError } from './states.ts';
 
-const PARTNER_CARD = `query PartnerCard($id: ID!) {
-  partner(id: $id) {
-    id name type status tier
-    regions { code name } industries { code name }
-    capabilities { level certified capability { id name } }
-    participations(first: 30) { totalCount edges { node { role from to engagement { id name status } } } }
+const PARTNER_CARD = graphql(`
+  query PartnerCard($id: ID!) {
+    partner(id: $id) {
+      id name type status tier
+      regions { code name } industries { code name }
+      capabilities { level certified capability { id name } }
+      participations(first: 30) { totalCount edges { node { role from to engagement { id name status } } } }
+    }
   }
-}`;
-const TRACK_RECORD = `query TrackRecord($id: ID!) {
-  partner(id: $id) { trackRecord {
-    rootCauses accountableMisses
-    asOrchestrator { engagements outcomesMet outcomesMissed commitmentsDelivered commitmentsDefective }
-    asContributor { engagements outcomesMet outcomesMissed commitmentsDelivered commitmentsDefective }
-  } }
-}`;
+`);
+const TRACK_RECORD = graphql(`
+  query TrackRecord($id: ID!) {
+    partner(id: $id) { trackRecord {
+      rootCauses accountableMisses
+      asOrchestrator { engagements outcomesMet outcomesMissed commitmentsDelivered commitmentsDefective }
+      asContributor { engagements outcomesMet outcomesMissed commitmentsDelivered commitmentsDefective }
+    } }
+  }
+`);
 
-interface RoleRecord { engagements: number; outcomesMet: number; outcomesMissed: number; commitmentsDelivered: number; commitmentsDefective: number }
-interface TrackRecord { rootCauses: number; accountableMisses: number; asOrchestrator: RoleRecord; asContributor: RoleRecord }
-export interface PartnerCardData {
-  id: string; name: string; type: string; status: string; tier: string | null;
-  regions: Array<{ code: string; name: string }>;
-  industries: Array<{ code: string; name: string }>;
-  capabilities: Array<{ level: number; certified: boolean; capability: { id: string; name: string } }>;
-  participations: { totalCount: number; edges: Array<{ node: { role: string; from: string; to: string | null; engagement: { id: string; name: string; status: string } } }> };
-}
+type PartnerCardData = NonNullable<PartnerCardQuery['partner']>;
+type RoleRecord = NonNullable<TrackRecordQuery['partner']>['trackRecord']['asOrchestrator'];
 
 export async function openPartnerCard(session: Session, partnerId: string): Promise<void> {
   const { panel, api } = session;
   panel.open(partnerId, el('p', { role: 'status' }, 'Loading the partner’s card…'));
   try {
     const [card, record] = await Promise.all([
-      api.query<{ partner: PartnerCardData | null }>(PARTNER_CARD, { id: partnerId }),
-      api.query<{ partner: { trackRecord: TrackRecord } | null }>(TRACK_RECORD, { id: partnerId }).catch((err: unknown) => err),
+      api.query(PARTNER_CARD, { id: partnerId }),
+      api.query(TRACK_RECORD, { id: partnerId }).catch((err: unknown) => err),
     ]);
     if (!card.partner) {
       panel.replace(el('p', {}, 'No such partner.'));
@@ -74,7 +73,7 @@ function trackRecordTable(record: unknown): Node {
     const forbidden = record instanceof ApiError && record.code === 'FORBIDDEN';
     return el('p', { class: 'muted' }, forbidden ? 'A track record is visible to ADMIN, ANALYST and the partner itself.' : describeError(record));
   }
-  const tr = (record as { partner: { trackRecord: TrackRecord } | null }).partner?.trackRecord;
+  const tr = (record as TrackRecordQuery).partner?.trackRecord;
   if (!tr) return el('p', { class: 'muted' }, 'No track record.');
   const row = (label: string, r: RoleRecord) => el('tr', {}, el('th', {}, label), ...[r.engagements, r.outcomesMet, r.outcomesMissed, r.commitmentsDelivered, r.commitmentsDefective].map((v) => el('td', { class: 'num' }, String(v))));
   return el('div', {},

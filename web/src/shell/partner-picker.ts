@@ -1,9 +1,10 @@
 /** Choosing partners by name: suggestions from the directory as you type, chosen ones as removable chips. */
 import type { Api } from '../api/client.ts';
+import { graphql } from '../api/generated/index.ts';
 import { button, clear, el, labelled } from '../lib/dom.ts';
 
-const SEARCH = `query PickPartners($text: String) { partners(filter: { nameContains: $text }, first: 20) { edges { node { id name } } } }`;
-const BY_ID = `query PickedPartner($id: ID!) { partner(id: $id) { id name } }`;
+const SEARCH = graphql(`query PickPartners($text: String) { partners(filter: { nameContains: $text }, first: 20) { edges { node { id name } } } }`);
+const BY_ID = graphql(`query PickedPartner($id: ID!) { partner(id: $id) { id name } }`);
 
 export interface PartnerPicker {
   element: HTMLElement;
@@ -24,7 +25,7 @@ export function createPartnerPicker(api: Api, id: string, label: string, onChang
       const text = input.value.trim();
       if (text.length < 2) return;
       try {
-        const found = await api.query<{ partners: { edges: Array<{ node: { id: string; name: string } }> } }>(SEARCH, { text });
+        const found = await api.query(SEARCH, { text });
         clear(list);
         for (const { node } of found.partners.edges) list.append(el('option', { value: node.id }, node.name));
       } catch { /* suggestions are optional */ }
@@ -35,8 +36,8 @@ export function createPartnerPicker(api: Api, id: string, label: string, onChang
     const text = value.trim();
     if (!text) return;
     try {
-      const exact = (await api.query<{ partner: { id: string; name: string } | null }>(BY_ID, { id: text })).partner;
-      const match = exact ?? (await api.query<{ partners: { edges: Array<{ node: { id: string; name: string } }> } }>(SEARCH, { text })).partners.edges[0]?.node;
+      const exact = (await api.query(BY_ID, { id: text })).partner;
+      const match = exact ?? (await api.query(SEARCH, { text })).partners.edges[0]?.node;
       if (!match) { message.textContent = `No partner matches “${text}”.`; return; }
       chosen.set(match.id, match.name);
       input.value = '';

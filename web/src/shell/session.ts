@@ -1,13 +1,13 @@
 /** What every view gets: the API, who is looking, the side panel, and navigation. */
 import type { Api } from '../api/client.ts';
+import { graphql } from '../api/generated/index.ts';
+import type { ViewerQuery } from '../api/generated/graphql.ts';
 import type { Panel } from './panel.ts';
 
-export type Role = 'ADMIN' | 'ANALYST' | 'PARTNER';
+/** Named: the generated registry skips anonymous operations. */
+export const VIEWER_QUERY = graphql(`query Viewer { viewer { role partner { id name } } }`);
 
-export interface Viewer {
-  role: Role;
-  partner: { id: string; name: string } | null;
-}
+export type Viewer = ViewerQuery['viewer'];
 
 export type ViewName = 'map' | 'accountability' | 'gaps' | 'attribution';
 
@@ -26,4 +26,3 @@ export function canReadEcosystem(viewer: Viewer): boolean {
   return viewer.role !== 'PARTNER';
 }
 
-export const VIEWER_QUERY = '{ viewer { role partner { id name } } }';

@@ -1,0 +1,751 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccessRole =
+  | 'ADMIN'
+  | 'ANALYST'
+  | 'PARTNER';
+
+/** LATE and FAILED are the defective statuses. */
+export type CommitmentStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'LATE'
+  | 'PENDING';
+
+export type ContributionKind =
+  | 'CO_SELL'
+  | 'DELIVERY'
+  | 'INFLUENCED'
+  | 'MANAGED_SERVICE'
+  | 'MARKETPLACE'
+  | 'REFERRAL'
+  | 'SOURCED'
+  | 'TECHNOLOGY';
+
+export type CoverageInput = {
+  /** Split cells by customer industry as well. */
+  byIndustry?: boolean | null | undefined;
+  /** Restrict to these capability ids; default: all. */
+  capabilities?: Array<string | number> | null | undefined;
+  includeCovered?: boolean | null | undefined;
+  /** A partner supplies a capability at this level or higher. */
+  minLevel?: number | null | undefined;
+  /** Restrict to these region codes; default: all. */
+  regions?: Array<string | number> | null | undefined;
+  /** A cell is THIN when demand / supply exceeds this. */
+  thinRatio?: number | null | undefined;
+};
+
+export type CoverageStatus =
+  | 'COVERED'
+  | 'SINGLE_POINT'
+  | 'THIN'
+  | 'UNCOVERED';
+
+/** A partner's role in one engagement. The same partner may hold different roles in different engagements, and different roles over time in one engagement. */
+export type EngagementRole =
+  | 'CONTRIBUTOR'
+  | 'ORCHESTRATOR';
+
+export type EngagementStatus =
+  | 'ACTIVE'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PLANNED';
+
+export type NetworkFilter = {
+  /** Add the customers of the matching engagements, with ORCHESTRATES_FOR and CONTRIBUTES_TO edges from partner nodes. */
+  includeCustomers?: boolean | null | undefined;
+  /** Partners serving one of these industries, and engagements whose customer is in one of them (an empty list matches nothing). */
+  industries?: Array<string | number> | null | undefined;
+  partnerTypes?: Array<PartnerType> | null | undefined;
+  /** Partners operating in one of these regions, and engagements whose customer is in one of them (an empty list matches nothing). */
+  regions?: Array<string | number> | null | undefined;
+  /** Engagements whose [startDate, endDate] overlaps [since, until]; a missing bound is open. Both ends are included; an engagement without a startDate is open towards the past, one without an endDate towards the future. */
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+};
+
+export type OutcomeFilter = {
+  industries?: Array<string | number> | null | undefined;
+  /** Outcomes for which this partner was accountable or owns a root cause. */
+  partnerId?: string | number | null | undefined;
+  regions?: Array<string | number> | null | undefined;
+  /** Outcomes whose dueDate is on or after this. */
+  since?: string | null | undefined;
+  /** Outcomes whose dueDate is before this. */
+  until?: string | null | undefined;
+};
+
+export type OutcomeStatus =
+  | 'MET'
+  | 'MISSED'
+  | 'PARTIALLY_MET'
+  | 'PENDING';
+
+export type PartnerStatus =
+  | 'ACTIVE'
+  | 'INACTIVE';
+
+export type PartnerType =
+  | 'AI_NATIVE'
+  | 'BOUTIQUE_CONSULTANCY'
+  | 'CLOUD_MARKETPLACE'
+  | 'INFLUENCER'
+  | 'ISV'
+  | 'MSP'
+  | 'REFERRAL'
+  | 'RESELLER'
+  | 'STRATEGIC_ALLIANCE'
+  | 'SYSTEM_INTEGRATOR'
+  | 'TELCO_INFRASTRUCTURE';
+
+export type MissedOutcomesQueryVariables = Exact<{
+  filter?: OutcomeFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MissedOutcomesQuery = { missedOutcomes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, description: string, status: OutcomeStatus, dueDate: string, engagement: { id: string, name: string, customer: { name: string, region: { code: string } } } } }> } };
+
+export type AccountabilityQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccountabilityQuery = { accountability: { outcome: { id: string, description: string, status: OutcomeStatus, dueDate: string, engagement: { id: string, name: string, status: EngagementStatus, customer: { name: string }, roleHistory: Array<{ role: EngagementRole, from: string, to: string | null, partner: { id: string, name: string } }> } }, accountable: { id: string, name: string } | null, rootCauses: Array<{ commitment: { id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }, path: Array<{ id: string }> }>, propagated: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, responsible: Array<{ share: number, rootCauses: number, role: EngagementRole | null, partner: { id: string, name: string } }> }, outcome: { id: string, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }> } | null };
+
+export type CommitmentFieldsFragment = { id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } };
+
+export type PartnerSearchQueryVariables = Exact<{
+  text?: string | null | undefined;
+}>;
+
+
+export type PartnerSearchQuery = { partners: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsQuery = { coverageGaps: Array<{ region: { code: string, name: string } }> };
+
+export type AttributionQueryVariables = Exact<{
+  id: string | number;
+  halfLife?: number | null | undefined;
+}>;
+
+
+export type AttributionQuery = { engagement: { id: string, name: string, status: EngagementStatus, value: number | null, currency: string | null, startDate: string | null, customer: { name: string }, contributions: Array<{ id: string, kind: ContributionKind, date: string, amount: number | null, partner: { id: string, name: string } }> } | null, firstTouch: Array<{ share: number, amount: number | null, partner: { id: string, name: string } }>, lastTouch: Array<{ share: number, amount: number | null, partner: { id: string, name: string } }>, linear: Array<{ share: number, amount: number | null, partner: { id: string, name: string } }>, positionBased: Array<{ share: number, amount: number | null, partner: { id: string, name: string } }>, timeDecay: Array<{ share: number, amount: number | null, partner: { id: string, name: string } }> };
+
+export type AttributionShareFieldsFragment = { share: number, amount: number | null, partner: { id: string, name: string } };
+
+export type EngagementListQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type EngagementListQuery = { engagements: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string } }> } };
+
+export type CoverageQueryVariables = Exact<{
+  input?: CoverageInput | null | undefined;
+}>;
+
+
+export type CoverageQuery = { coverageGaps: Array<{ demand: number, supply: number, status: CoverageStatus, partners: Array<{ id: string, name: string, type: PartnerType }>, region: { code: string, name: string }, industry: { code: string, name: string } | null, capability: { id: string, name: string } }> };
+
+export type CoverageCellFieldsFragment = { demand: number, supply: number, status: CoverageStatus, region: { code: string, name: string }, industry: { code: string, name: string } | null, capability: { id: string, name: string } };
+
+export type ExitImpactQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ExitImpactQuery = { exitImpact: { partners: Array<{ id: string, name: string }>, orphanedEngagements: Array<{ id: string, name: string, status: EngagementStatus, customer: { name: string } }>, atRiskCommitments: Array<{ id: string, description: string, status: CommitmentStatus, engagement: { id: string } }>, newlyUncovered: Array<{ demand: number, supply: number, status: CoverageStatus, region: { code: string, name: string }, industry: { code: string, name: string } | null, capability: { id: string, name: string } }>, newlySinglePoint: Array<{ demand: number, supply: number, status: CoverageStatus, region: { code: string, name: string }, industry: { code: string, name: string } | null, capability: { id: string, name: string } }> } };
+
+export type NetworkQueryVariables = Exact<{
+  filter?: NetworkFilter | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type NetworkQuery = { network: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, partnerType: PartnerType | null, degree: number, betweenness: number, pagerank: number, community: number }>, edges: Array<{ source: string, target: string, kind: string, weight: number }> } };
+
+export type MapEngagementsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type MapEngagementsQuery = { engagements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, value: number | null, startDate: string | null, endDate: string | null, customer: { region: { code: string }, industry: { code: string } }, contributions: Array<{ partner: { id: string } }> } }> } };
+
+export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogQuery = { coverageGaps: Array<{ region: { code: string, name: string }, industry: { code: string, name: string } | null }> };
+
+export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HealthQuery = { ecosystemHealth: { partners: number, activePartners: number, engagements: number, outcomeSuccessRate: number | null, valueGini: number, topDecileValueShare: number, longTail: number } };
+
+export type PartnerCardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PartnerCardQuery = { partner: { id: string, name: string, type: PartnerType, status: PartnerStatus, tier: string | null, regions: Array<{ code: string, name: string }>, industries: Array<{ code: string, name: string }>, capabilities: Array<{ level: number, certified: boolean, capability: { id: string, name: string } }>, participations: { totalCount: number, edges: Array<{ node: { role: EngagementRole, from: string, to: string | null, engagement: { id: string, name: string, status: EngagementStatus } } }> } } | null };
+
+export type TrackRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TrackRecordQuery = { partner: { trackRecord: { rootCauses: number, accountableMisses: number, asOrchestrator: { engagements: number, outcomesMet: number, outcomesMissed: number, commitmentsDelivered: number, commitmentsDefective: number }, asContributor: { engagements: number, outcomesMet: number, outcomesMissed: number, commitmentsDelivered: number, commitmentsDefective: number } } } | null };
+
+export type PickPartnersQueryVariables = Exact<{
+  text?: string | null | undefined;
+}>;
+
+
+export type PickPartnersQuery = { partners: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type PickedPartnerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PickedPartnerQuery = { partner: { id: string, name: string } | null };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { role: AccessRole, partner: { id: string, name: string } | null } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CommitmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommitmentFields on Commitment {
+  id
+  description
+  status
+  dueDate
+  owner {
+    id
+    name
+  }
+  engagement {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"CommitmentFields"}) as unknown as TypedDocumentString<CommitmentFieldsFragment, unknown>;
+export const AttributionShareFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AttributionShareFields on AttributionShare {
+  partner {
+    id
+    name
+  }
+  share
+  amount
+}
+    `, {"fragmentName":"AttributionShareFields"}) as unknown as TypedDocumentString<AttributionShareFieldsFragment, unknown>;
+export const CoverageCellFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CoverageCellFields on CoverageCell {
+  region {
+    code
+    name
+  }
+  industry {
+    code
+    name
+  }
+  capability {
+    id
+    name
+  }
+  demand
+  supply
+  status
+}
+    `, {"fragmentName":"CoverageCellFields"}) as unknown as TypedDocumentString<CoverageCellFieldsFragment, unknown>;
+export const MissedOutcomesDocument = new TypedDocumentString(`
+    query MissedOutcomes($filter: OutcomeFilter, $after: String) {
+  missedOutcomes(filter: $filter, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        description
+        status
+        dueDate
+        engagement {
+          id
+          name
+          customer {
+            name
+            region {
+              code
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MissedOutcomesQuery, MissedOutcomesQueryVariables>;
+export const AccountabilityDocument = new TypedDocumentString(`
+    query Accountability($id: ID!) {
+  accountability(outcomeId: $id) {
+    outcome {
+      id
+      description
+      status
+      dueDate
+      engagement {
+        id
+        name
+        status
+        customer {
+          name
+        }
+        roleHistory {
+          partner {
+            id
+            name
+          }
+          role
+          from
+          to
+        }
+      }
+    }
+    accountable {
+      id
+      name
+    }
+    rootCauses {
+      commitment {
+        ...CommitmentFields
+      }
+      path {
+        id
+      }
+    }
+    propagated {
+      ...CommitmentFields
+    }
+    responsible {
+      partner {
+        id
+        name
+      }
+      share
+      rootCauses
+      role
+    }
+  }
+  outcome(id: $id) {
+    id
+    dependsOn {
+      ...CommitmentFields
+      dependsOn {
+        ...CommitmentFields
+        dependsOn {
+          ...CommitmentFields
+          dependsOn {
+            ...CommitmentFields
+            dependsOn {
+              ...CommitmentFields
+              dependsOn {
+                ...CommitmentFields
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment CommitmentFields on Commitment {
+  id
+  description
+  status
+  dueDate
+  owner {
+    id
+    name
+  }
+  engagement {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AccountabilityQuery, AccountabilityQueryVariables>;
+export const PartnerSearchDocument = new TypedDocumentString(`
+    query PartnerSearch($text: String) {
+  partners(filter: {nameContains: $text}, first: 20) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerSearchQuery, PartnerSearchQueryVariables>;
+export const RegionsDocument = new TypedDocumentString(`
+    query Regions {
+  coverageGaps {
+    region {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
+export const AttributionDocument = new TypedDocumentString(`
+    query Attribution($id: ID!, $halfLife: Float) {
+  engagement(id: $id) {
+    id
+    name
+    status
+    value
+    currency
+    startDate
+    customer {
+      name
+    }
+    contributions {
+      id
+      kind
+      date
+      amount
+      partner {
+        id
+        name
+      }
+    }
+  }
+  firstTouch: attribution(engagementId: $id, model: FIRST_TOUCH) {
+    ...AttributionShareFields
+  }
+  lastTouch: attribution(engagementId: $id, model: LAST_TOUCH) {
+    ...AttributionShareFields
+  }
+  linear: attribution(engagementId: $id, model: LINEAR) {
+    ...AttributionShareFields
+  }
+  positionBased: attribution(engagementId: $id, model: POSITION_BASED) {
+    ...AttributionShareFields
+  }
+  timeDecay: attribution(
+    engagementId: $id
+    model: TIME_DECAY
+    halfLifeDays: $halfLife
+  ) {
+    ...AttributionShareFields
+  }
+}
+    fragment AttributionShareFields on AttributionShare {
+  partner {
+    id
+    name
+  }
+  share
+  amount
+}`) as unknown as TypedDocumentString<AttributionQuery, AttributionQueryVariables>;
+export const EngagementListDocument = new TypedDocumentString(`
+    query EngagementList($after: String) {
+  engagements(first: 100, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EngagementListQuery, EngagementListQueryVariables>;
+export const CoverageDocument = new TypedDocumentString(`
+    query Coverage($input: CoverageInput) {
+  coverageGaps(input: $input) {
+    ...CoverageCellFields
+    partners {
+      id
+      name
+      type
+    }
+  }
+}
+    fragment CoverageCellFields on CoverageCell {
+  region {
+    code
+    name
+  }
+  industry {
+    code
+    name
+  }
+  capability {
+    id
+    name
+  }
+  demand
+  supply
+  status
+}`) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
+export const ExitImpactDocument = new TypedDocumentString(`
+    query ExitImpact($ids: [ID!]!) {
+  exitImpact(partnerIds: $ids) {
+    partners {
+      id
+      name
+    }
+    orphanedEngagements {
+      id
+      name
+      status
+      customer {
+        name
+      }
+    }
+    atRiskCommitments {
+      id
+      description
+      status
+      engagement {
+        id
+      }
+    }
+    newlyUncovered {
+      ...CoverageCellFields
+    }
+    newlySinglePoint {
+      ...CoverageCellFields
+    }
+  }
+}
+    fragment CoverageCellFields on CoverageCell {
+  region {
+    code
+    name
+  }
+  industry {
+    code
+    name
+  }
+  capability {
+    id
+    name
+  }
+  demand
+  supply
+  status
+}`) as unknown as TypedDocumentString<ExitImpactQuery, ExitImpactQueryVariables>;
+export const NetworkDocument = new TypedDocumentString(`
+    query Network($filter: NetworkFilter, $limit: Int) {
+  network(filter: $filter, limit: $limit) {
+    truncated
+    nodes {
+      id
+      kind
+      label
+      partnerType
+      degree
+      betweenness
+      pagerank
+      community
+    }
+    edges {
+      source
+      target
+      kind
+      weight
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkQuery, NetworkQueryVariables>;
+export const MapEngagementsDocument = new TypedDocumentString(`
+    query MapEngagements($after: String) {
+  engagements(first: 100, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        value
+        startDate
+        endDate
+        customer {
+          region {
+            code
+          }
+          industry {
+            code
+          }
+        }
+        contributions {
+          partner {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MapEngagementsQuery, MapEngagementsQueryVariables>;
+export const CatalogDocument = new TypedDocumentString(`
+    query Catalog {
+  coverageGaps(input: {byIndustry: true}) {
+    region {
+      code
+      name
+    }
+    industry {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
+export const HealthDocument = new TypedDocumentString(`
+    query Health {
+  ecosystemHealth {
+    partners
+    activePartners
+    engagements
+    outcomeSuccessRate
+    valueGini
+    topDecileValueShare
+    longTail
+  }
+}
+    `) as unknown as TypedDocumentString<HealthQuery, HealthQueryVariables>;
+export const PartnerCardDocument = new TypedDocumentString(`
+    query PartnerCard($id: ID!) {
+  partner(id: $id) {
+    id
+    name
+    type
+    status
+    tier
+    regions {
+      code
+      name
+    }
+    industries {
+      code
+      name
+    }
+    capabilities {
+      level
+      certified
+      capability {
+        id
+        name
+      }
+    }
+    participations(first: 30) {
+      totalCount
+      edges {
+        node {
+          role
+          from
+          to
+          engagement {
+            id
+            name
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerCardQuery, PartnerCardQueryVariables>;
+export const TrackRecordDocument = new TypedDocumentString(`
+    query TrackRecord($id: ID!) {
+  partner(id: $id) {
+    trackRecord {
+      rootCauses
+      accountableMisses
+      asOrchestrator {
+        engagements
+        outcomesMet
+        outcomesMissed
+        commitmentsDelivered
+        commitmentsDefective
+      }
+      asContributor {
+        engagements
+        outcomesMet
+        outcomesMissed
+        commitmentsDelivered
+        commitmentsDefective
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrackRecordQuery, TrackRecordQueryVariables>;
+export const PickPartnersDocument = new TypedDocumentString(`
+    query PickPartners($text: String) {
+  partners(filter: {nameContains: $text}, first: 20) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PickPartnersQuery, PickPartnersQueryVariables>;
+export const PickedPartnerDocument = new TypedDocumentString(`
+    query PickedPartner($id: ID!) {
+  partner(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PickedPartnerQuery, PickedPartnerQueryVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    role
+    partner {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
