@@ -14,6 +14,8 @@ export default defineConfig({
     // One real Neo4j per run (global-setup.ts); test files share it, one after another,
     // each starting from an empty graph it builds itself.
     globalSetup: ['tests/global-setup.ts'],
+    // An internal error a test did not expect fails that test.
+    setupFiles: ['tests/setup/no-internal-errors.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,

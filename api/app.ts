@@ -15,6 +15,7 @@ import { apiConfigFromEnv } from './config.ts';
 import { startApollo } from './graphql/apollo.ts';
 import { ecomapSchema } from './graphql/schema.ts';
 import { createHttpServer } from './server/http.ts';
+import { loggerFromEnv, type Logger } from './server/logger.ts';
 
 export const SAMPLE_FILE = fileURLToPath(new URL('../seeds/sample-ecosystem.json', import.meta.url));
 const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -28,7 +29,15 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = (l) => console.log(l)): Promise<RunningApp> {
+/** The exit code when the embedded Neo4j cannot be kept running (a service manager restarts the app, or calls a person). */
+export const NEO4J_LOST_EXIT_CODE = 3;
+
+export async function startApp(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = (l) => console.log(l),
+  exit: (code: number) => void = (code) => process.exit(code),
+  logger: Logger = loggerFromEnv(env),
+): Promise<RunningApp> {
   const config = apiConfigFromEnv(env);
   const open = await openGraph(graphConfigFromEnv(env), log);
   try {
@@ -47,7 +56,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line:
 
     const auth = new Authenticator(graph, { adminToken: config.adminToken, authOff: config.authOff });
     const apollo = await startApollo(await ecomapSchema());
-    const server = createHttpServer({ apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, webRoot: WEB_ROOT });
+    const server = createHttpServer({ apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, webRoot: WEB_ROOT, logger });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -68,6 +77,14 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line:
       await apollo.stop();
       await open.close();
     })());
+    // An API without its database would answer SERVICE_UNAVAILABLE for ever: stop, and
+    // exit non-zero, so that whatever runs the app sees it and acts.
+    // (The supervisor has logged why, with Neo4j's last words.)
+    void open.local?.gaveUp.then(async () => {
+      log(`Ecomap is stopping with exit code ${NEO4J_LOST_EXIT_CODE}: the local Neo4j cannot be kept running.`);
+      await close().catch(() => {});
+      exit(NEO4J_LOST_EXIT_CODE);
+    });
     return { url, open, firstAdminSecret, close };
   } catch (err) {
     await open.close();

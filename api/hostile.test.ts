@@ -23,6 +23,7 @@ import { ERROR_CODES } from '../graph/model/index.ts';
 import { importEcosystem, MAX_KEY_LENGTH } from '../graph/import/index.ts';
 import { generateEcosystem } from '../seeds/generate.ts';
 import { ADMIN, startTestApp } from '../tests/support/api.ts';
+import { LIST_LIMITS } from './graphql/limits.ts';
 import { fixture } from '../tests/support/fixture.ts';
 import { snapshot, wipe } from '../tests/support/graph.ts';
 import { makeTokens } from '../tests/support/tokens.ts';
@@ -518,6 +519,80 @@ describe('every argument of every operation, from the served schema', () => {
   }, 900_000);
 });
 
+describe(`every list in every argument, from the served schema: at most ${LIST_LIMITS.items} items`, () => {
+  /** A plain valid value of a leaf, so that only the list's length can be wrong. */
+  const plain = (slot: Slot): unknown => {
+    switch (slot.kind) {
+      case 'string': return 'x';
+      case 'date': return '2026-01-01';
+      case 'enum': return (slot.leaf as GraphQLEnumType).getValues()[0]!.value;
+      default: return 1;
+    }
+  };
+
+  /** The input type whose field `keys` (within the argument `type`) names, or null when the list is the argument itself. */
+  function ownerOf(type: GraphQLInputType, keys: Array<string | number>): string | null {
+    let owner: string | null = null;
+    let at: GraphQLInputType = type;
+    for (const key of keys) {
+      const inner = isNonNullType(at) ? at.ofType : at;
+      if (isListType(inner)) { at = inner.ofType; owner = null; continue; }
+      if (!isInputObjectType(inner)) break;
+      owner = inner.name;
+      at = inner.getFields()[key as string]!.type;
+    }
+    return owner;
+  }
+
+  it('one item over is BAD_USER_INPUT with the list\'s path; the import\'s record lists take more', async () => {
+    const lists = new Map<string, Case & { listPath: string; owner: string | null }>();
+    for (const operation of ['query', 'mutation'] as const) {
+      const root = operation === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
+      for (const c of rootCases(schema, operation).cases) {
+        if (!c.slot || c.nested) continue;
+        const [argName, ...keys] = c.slot.keys as [string, ...Array<string | number>];
+        const arg = root.getFields()[c.field]!.args.find((a) => a.name === argName)!;
+        keys.forEach((key, i) => {
+          if (typeof key !== 'number') return;
+          const listKeys = keys.slice(0, i);
+          const listPath = `${argName}${pathText(listKeys)}`;
+          const id = `${c.field}:${listPath}`;
+          if (lists.has(id)) return;
+          // The arguments as the case sends them, a plain value at the leaf, and the list at `listKeys` one item over.
+          const variables: Record<string, any> = { ...c.variables, [argName]: fill(c.slot!.value, plain(c.slot!)) };
+          const [last, ...up] = [argName, ...listKeys].reverse();
+          const parent = up.reverse().reduce((v: any, k) => v[k], variables);
+          parent[last!] = Array.from({ length: LIST_LIMITS.items + 1 }, () => parent[last!][0]);
+          lists.set(id, { ...c, variables, listPath, owner: ownerOf(arg.type, listKeys) });
+        });
+      }
+    }
+    const paths = [...lists.keys()];
+    // What we know is there: a sanity floor, so a broken walk cannot pass quietly.
+    for (const known of ['exitImpact:partnerIds', 'partners:filter.regions', 'engagements:filter.statuses', 'coverageGaps:input.capabilities',
+      'importEcosystem:input.partners', 'importEcosystem:input.engagements[0].participants', 'importEcosystem:input.engagements[0].commitments[0].dependsOn']) {
+      expect(paths, known).toContain(known);
+    }
+    const failures: string[] = [];
+    for (const c of lists.values()) {
+      const answer = await gql(c.document, c.variables);
+      const problems = answerProblems(answer);
+      const listed = (answer.body?.errors ?? []).flatMap((e: any) => (e.extensions?.problems ?? []).map((p: any) => p.path));
+      const limit = (c.owner !== null ? LIST_LIMITS.byInputType[c.owner] : undefined) ?? LIST_LIMITS.items;
+      if (limit > LIST_LIMITS.items) {
+        // More is allowed here: not refused for its length (the import's own rules may still refuse 1,001 copies of one record).
+        if (listed.includes(c.listPath)) problems.push(`refused for its length, limit ${limit}`);
+      } else if (answer.status !== 400 || answer.body?.errors?.[0]?.extensions?.code !== 'BAD_USER_INPUT' || !listed.includes(c.listPath)) {
+        problems.push(`not refused with its path: ${answer.status} ${answer.text.slice(0, 300)}`);
+      }
+      if (problems.length > 0) failures.push(`${c.field}(${c.listPath}): ${problems.join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot(graph)).toEqual(baseline);
+    console.log(`[hostile] ${lists.size} lists in arguments, each sent one item over its limit`);
+  }, 300_000);
+});
+
 /** An accepted write with a hostile string must have stored exactly that string (as UTF-8 can carry it). */
 async function acceptedProblems(c: Case, result: any): Promise<string[]> {
   if (typeof c.hostile !== 'string' || !c.slot) return [];
@@ -649,15 +724,18 @@ describe('deep, wide and aliased', () => {
     expect(answer.status).toBe(400);
   });
 
-  it('100,000 ids in one list argument, and 50,000 filter values, are answered within the limits', async () => {
+  it('100,000 ids in one list argument, and 50,000 filter values, are refused at once with the arguments\' paths', async () => {
     const ids = Array.from({ length: 100_000 }, (_, i) => `p-${i}`);
     const exit = await gql('query($ids: [ID!]!) { exitImpact(partnerIds: $ids) { partners { id } } }', { ids });
     expect(answerProblems(exit)).toEqual([]);
-    expect(exit.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT'); // unknown partners
+    expect(exit.status).toBe(400);
+    expect(exit.body.errors.map((e: any) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    expect(exit.body.errors[0].extensions.problems.map((p: any) => p.path)).toEqual(['partnerIds']);
     const filter = await gql('query($r: [ID!]) { partners(filter: { regions: $r }) { totalCount } engagements(filter: { regions: $r }) { totalCount } }',
       { r: [...ids.slice(0, 50_000), 'DE'] });
     expect(answerProblems(filter)).toEqual([]);
-    expect(filter.body).toEqual({ data: { partners: { totalCount: 2 }, engagements: { totalCount: 2 } } });
+    expect(filter.status).toBe(400);
+    expect(filter.body.errors[0].extensions.problems.map((p: any) => p.path)).toEqual(['filter.regions', 'filter.regions']);
   });
 
   it('5,000 directives, 5,000 repeated arguments, or 2,000 operations in one document: refused with a contract code', async () => {
@@ -773,4 +851,35 @@ describe('a ~10 MB import', () => {
     expect(answer.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(await snapshot(graph)).toEqual(baseline);
   }, 180_000);
+});
+
+describe('what an answer echoes: never the whole of what was sent', () => {
+  const MB = 'x'.repeat(1024 * 1024);
+
+  /** A refusal whose whole answer is small, whatever it quoted. */
+  function expectSmallRefusal(answer: Answer, code = 'BAD_USER_INPUT'): void {
+    expect(answerProblems(answer)).toEqual([]);
+    expect(answer.body.errors.map((e: any) => e.extensions.code)).toEqual([code]);
+    expect(answer.text.length, answer.text.slice(0, 300)).toBeLessThan(4_000);
+  }
+
+  it('a 1 MB date in a variable, or written in the document', async () => {
+    expectSmallRefusal(await gql('query($s: Date) { missedOutcomes(filter: { since: $s }) { totalCount } }', { s: `2026-01-01${MB}` }));
+    expectSmallRefusal(await gql(`{ missedOutcomes(filter: { since: "2026-01-01${MB}" }) { totalCount } }`));
+  });
+
+  it('a 1 MB id that names nothing, in a read and in an import\'s reference', async () => {
+    expectSmallRefusal(await gql('query($ids: [ID!]!) { exitImpact(partnerIds: $ids) { partners { id } } }', { ids: [MB] }));
+    const answer = await gql('mutation($i: EcosystemInput!) { importEcosystem(input: $i) { partners } }', {
+      i: { partners: [{ id: 'h-echo', name: 'Echo', type: 'ISV', regions: [MB] }] },
+    });
+    expectSmallRefusal(answer);
+    expect(answer.body.errors[0].extensions.problems.map((p: any) => p.path)).toEqual(['partners[0].regions[0]']);
+    expect(await snapshot(graph)).toEqual(baseline);
+  });
+
+  it('a 1 MB field name in a variable object, and a 1 MB enum value', async () => {
+    expectSmallRefusal(await gql('query($f: PartnerFilter) { partners(filter: $f) { totalCount } }', { f: { [MB]: 1 } }));
+    expectSmallRefusal(await gql('query($f: EngagementFilter) { engagements(filter: $f) { totalCount } }', { f: { statuses: [MB] } }));
+  });
 });

@@ -11,6 +11,7 @@ import { importEcosystem } from '../graph/import/index.ts';
 import { ADMIN, startTestApp } from '../tests/support/api.ts';
 import { fixture } from '../tests/support/fixture.ts';
 import { wipe } from '../tests/support/graph.ts';
+import { takeInternalErrors } from '../tests/support/server-log.ts';
 import type { RunningApp } from './app.ts';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -49,8 +50,9 @@ async function send(app: RunningApp, path: string, init: RequestInit & { token?:
 }
 
 /** POST /graphql with a JSON body. */
-function post(app: RunningApp, query: string, options: { token?: string | null; variables?: Record<string, unknown>; accept?: string } = {}) {
-  return send(app, '/graphql', {
+function post(app: RunningApp, query: string,
+  options: { token?: string | null; variables?: Record<string, unknown>; accept?: string; path?: string } = {}) {
+  return send(app, options.path ?? '/graphql', {
     method: 'POST',
     token: options.token,
     headers: { 'Content-Type': 'application/json', ...(options.accept ? { Accept: options.accept } : {}) },
@@ -68,8 +70,11 @@ function expectRequestError(answer: Answer, status: number, code: string): void 
 
 let app: RunningApp;
 
+/** The request lines of the structured log are not what these tests look at. */
+const QUIET = { LOG_LEVEL: 'silent' };
+
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp(QUIET);
   await wipe(app.open.graph);
   await importEcosystem(app.open.graph, fixture(), 120_000); // setup, not under test: no 10 s budget on a busy machine
 });
@@ -133,7 +138,7 @@ describe('authentication', () => {
 
 describe('what the client sends', () => {
   let small: RunningApp;
-  beforeAll(async () => { small = await startTestApp({ MAX_BODY_BYTES: '2000' }); });
+  beforeAll(async () => { small = await startTestApp({ ...QUIET, MAX_BODY_BYTES: '2000' }); });
   afterAll(async () => small?.close());
 
   it('a body that is not JSON: 400 BAD_USER_INPUT, as JSON', async () => {
@@ -221,6 +226,85 @@ describe('Accept: application/graphql-response+json', () => {
   });
 });
 
+describe('Accept: application/json (legacy): 200 with the errors for a well-formed request', () => {
+  const LEGACY = 'application/json';
+  /** The three request errors the GraphQL-over-HTTP specification answers 200 under application/json. */
+  const REQUEST_ERRORS: Array<[string, string, Record<string, unknown> | undefined, string]> = [
+    ['a document that does not parse', '{ viewer { role }', undefined, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a document that does not validate', '{ nope }', undefined, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a variable that cannot be coerced', 'query($id: ID!) { partner(id: $id) { id } }', { id: { not: 'an id' } }, 'BAD_USER_INPUT'],
+  ];
+
+  it.each(REQUEST_ERRORS)('%s: 200, application/json, the errors and no data', async (_, query, variables, code) => {
+    const answer = await post(app, query, { accept: LEGACY, variables });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.type).toMatch(/^application\/json/);
+    expect(answer.body.errors[0].extensions.code).toBe(code);
+    expect(answer.body).not.toHaveProperty('data');
+  });
+
+  it.each(REQUEST_ERRORS)('%s: still 400 for the web view\'s Accept, graphql-response+json, */* and no Accept', async (_, query, variables, code) => {
+    for (const accept of [`${GRAPHQL_RESPONSE}, application/json`, GRAPHQL_RESPONSE, '*/*', undefined]) {
+      const answer = await send(app, '/graphql', {
+        method: 'POST', body: JSON.stringify({ query, variables }),
+        headers: { 'Content-Type': 'application/json', ...(accept ? { Accept: accept } : {}) },
+      });
+      if (accept === undefined) expect(answer.headers.get('content-type')).toMatch(/^application\/json/); // fetch sends */* then
+      expectRequestError(answer, 400, code);
+    }
+  });
+
+  it('a request that is not well-formed stays 4xx under application/json too', async () => {
+    const noQuery = await send(app, '/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: LEGACY }, body: '{}' });
+    expectRequestError(noQuery, 400, 'BAD_USER_INPUT');
+    const notJson = await send(app, '/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: LEGACY }, body: '{' });
+    expectRequestError(notJson, 400, 'BAD_USER_INPUT');
+    const mutationOverGet = await send(app, `/graphql?query=${encodeURIComponent('mutation { revokeApiToken(id: "x") }')}`, { headers: { Accept: LEGACY } });
+    expect(mutationOverGet.status).toBe(405);
+  });
+});
+
+describe('headers', () => {
+  it("the page and its assets: frame-ancestors 'none' in the CSP (merged with the rest), X-Frame-Options: DENY", async () => {
+    const assets = await send(app, '/', { token: null });
+    const asset = /\/assets\/[\w.-]+\.js/.exec(assets.text)?.[0] ?? '/assets/missing.js';
+    for (const [path, method] of [['/', 'GET'], ['/', 'HEAD'], [asset, 'GET'], ['/somewhere/deep', 'GET'], ['/', 'POST']] as const) {
+      const answer = await send(app, path, { token: null, method });
+      const csp = answer.headers.get('content-security-policy') ?? '';
+      expect(csp, `${method} ${path}`).toMatch(/(^|;\s*)frame-ancestors 'none'(;|$)/);
+      expect(csp, `${method} ${path}: the page's own policy is kept`).toMatch(/(^|;\s*)default-src 'self'(;|$)/);
+      expect(csp.match(/frame-ancestors/g)).toHaveLength(1);
+      expect(answer.headers.get('x-frame-options'), `${method} ${path}`).toBe('DENY');
+    }
+  });
+
+  it('every /graphql answer carries Cache-Control: no-store, a cached answer included', async () => {
+    const cached = '{ ecosystemHealth { activePartners } }';
+    await post(app, cached);
+    const answers = {
+      ok: await post(app, '{ viewer { role } }'),
+      get: await send(app, `/graphql?query=${encodeURIComponent('{ viewer { role } }')}`),
+      cacheHit: await post(app, cached),
+      validation: await post(app, '{ nope }'),
+      unauthenticated: await post(app, '{ viewer { role } }', { token: null }),
+      notJson: await send(app, '/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{' }),
+      wrongType: await send(app, '/graphql', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' }),
+      wrongMethod: await send(app, '/graphql', { method: 'DELETE' }),
+    };
+    expect(answers.cacheHit.headers.get('x-ecomap-cache')).toBe('hit');
+    for (const [name, answer] of Object.entries(answers)) expect(answer.headers.get('cache-control'), name).toBe('no-store');
+  });
+
+  it('/graphql/ (a trailing slash) and below: 404 NOT_FOUND as JSON, not the page', async () => {
+    for (const path of ['/graphql/', '/graphql/x']) {
+      const get = await send(app, `${path}?query=${encodeURIComponent('{ viewer { role } }')}`);
+      expectRequestError(get, 404, 'NOT_FOUND');
+      expect(get.headers.get('cache-control')).toBe('no-store');
+      expectRequestError(await post(app, '{ viewer { role } }', { path }), 404, 'NOT_FOUND');
+    }
+  });
+});
+
 describe('internal errors', () => {
   it('a failure the server cannot explain is INTERNAL_SERVER_ERROR with a generic message', async () => {
     // Data written around the API (a hand edit in the database): a partner without a name,
@@ -234,8 +318,9 @@ describe('internal errors', () => {
       const [error] = answer.body.errors;
       expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       expect(error.path).toEqual(['partner', 'name']);
-      // What graphql-js said ("Cannot return null for non-nullable field Partner.name") stays in the log.
+      // What graphql-js said stays in the log, with the request's id, and not in the answer.
       expect(error.message).not.toMatch(/Partner\.name|non-nullable|null/i);
+      expect(takeInternalErrors(/^Cannot return null for non-nullable field Partner\.name\.$/)).toHaveLength(1);
     } finally {
       await app.open.graph.write("MATCH (p:Partner {id: 'p-broken'}) DETACH DELETE p");
     }

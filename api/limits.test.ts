@@ -1,13 +1,16 @@
 /**
- * Request limits over HTTP (contract: Errors): depth, aliases, cost, `first`, document
- * size and the database time limit, each a clear code and never a hang. Fragments and
- * inline fragments count like the fields they stand for. Codes are asserted, never texts.
+ * Request limits over HTTP (contract: Errors): depth, aliases, cost, `first`, lists in
+ * arguments, the problems an answer lists, document size and the database time limit,
+ * each a clear code and never a hang. Fragments and inline fragments count like the fields
+ * they stand for. Codes and paths are asserted, never texts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../graph/model/index.ts';
-import { client, codes, startTestApp, useTestApp, type GqlResponse } from '../tests/support/api.ts';
+import { ADMIN, client, codes, startTestApp, useTestApp, type GqlResponse } from '../tests/support/api.ts';
 import type { RunningApp } from './app.ts';
 import { fixture } from '../tests/support/fixture.ts';
+import { LIST_LIMITS } from './graphql/limits.ts';
+import { MAX_PROBLEMS } from './graphql/errors.ts';
 
 /** `a { b { c { leaf } } }` */
 function nest(fields: string[], leaf: string): string {
@@ -112,6 +115,14 @@ describe('aliases: at most 30', () => {
   });
 });
 
+describe('the same field selected a thousand times', () => {
+  it('is QUERY_TOO_COMPLEX with a message that says why, not a bare "Validation aborted."', async () => {
+    const res = await gql(`{ viewer { ${'role '.repeat(1_000)}} }`);
+    expectRefused(res, 'QUERY_TOO_COMPLEX');
+    expect(res.errors![0]!.message).toMatch(/selects the same fields too many times/);
+  });
+});
+
 describe('cost', () => {
   it('100 partners with 100 participations each is QUERY_TOO_COMPLEX; 10 with 10 is answered', async () => {
     expectRefused(await gql(`{ ${partnersWithParticipations(100)} }`), 'QUERY_TOO_COMPLEX');
@@ -152,6 +163,95 @@ describe('first: 0 to 100', () => {
 
   it('first: 100 and first: 0 are fine', async () => {
     expectAnswered(await gql('{ partners(first: 100) { totalCount } engagements(first: 0) { totalCount edges { cursor } } }'));
+  });
+});
+
+/** The one error's problems (paths and messages) and problemCount. */
+function problemsOf(res: GqlResponse<unknown>): { problems: Array<{ path: string; message: string }>; count: unknown } {
+  const extensions = res.errors![0]!.extensions as { problems?: Array<{ path: string; message: string }>; problemCount?: unknown };
+  return { problems: extensions.problems ?? [], count: extensions.problemCount };
+}
+
+const MAX_ITEMS = LIST_LIMITS.items;
+const unknownIds = (n: number, prefix = 'nope-') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+describe(`lists in arguments: at most ${MAX_ITEMS} items`, () => {
+  const EXIT = 'query($ids: [ID!]!) { exitImpact(partnerIds: $ids) { partners { id } } }';
+
+  it('one id over the limit is BAD_USER_INPUT naming the argument, sent as a variable or written in the document', async () => {
+    const sent = await gql(EXIT, { ids: unknownIds(MAX_ITEMS + 1) });
+    expectRefused(sent, 'BAD_USER_INPUT');
+    expect(problemsOf(sent).problems.map((p) => p.path)).toEqual(['partnerIds']);
+    expect(problemsOf(sent).problems[0]!.message).toContain('exitImpact');
+    const written = await gql(`{ exitImpact(partnerIds: ${JSON.stringify(unknownIds(MAX_ITEMS + 1))}) { partners { id } } }`);
+    expectRefused(written, 'BAD_USER_INPUT');
+    expect(problemsOf(written).problems.map((p) => p.path)).toEqual(['partnerIds']);
+  });
+
+  it('800,000 ids are refused before anything runs, with a small answer', async () => {
+    const res = await fetch(`${t.app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN}` },
+      body: JSON.stringify({ query: EXIT, variables: { ids: unknownIds(800_000, 'x') } }),
+    });
+    const text = await res.text();
+    expect(res.status).toBe(400);
+    expect(text.length).toBeLessThan(2_000);
+    expect(JSON.parse(text).errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('filter lists inside input objects: in a variable object, in a literal object around a variable, enum lists written out; each field reported', async () => {
+    const res = await gql(`query($f: PartnerFilter, $r: [ID!]) {
+      partners(filter: $f) { totalCount }
+      engagements(filter: { regions: $r, statuses: [${Array(MAX_ITEMS + 1).fill('ACTIVE').join(', ')}] }) { totalCount } }`,
+    { f: { regions: unknownIds(MAX_ITEMS + 1), industries: unknownIds(MAX_ITEMS + 1), nameContains: 'x' }, r: unknownIds(MAX_ITEMS + 2) });
+    expectRefused(res, 'BAD_USER_INPUT');
+    const { problems } = problemsOf(res);
+    expect(problems.map((p) => p.path).sort()).toEqual(['filter.industries', 'filter.regions', 'filter.regions', 'filter.statuses']);
+    expect(problems.filter((p) => p.message.includes('engagements')).map((p) => p.path).sort()).toEqual(['filter.regions', 'filter.statuses']);
+  });
+
+  it('a list inside the import\'s records, and the same list behind an alias and a fragment', async () => {
+    const partner = { id: 'lim-p', name: 'Limit', type: 'ISV', regions: unknownIds(MAX_ITEMS + 1) };
+    const res = await gql('mutation($i: EcosystemInput!) { importEcosystem(input: $i) { partners } }', { i: { partners: [partner] } });
+    expectRefused(res, 'BAD_USER_INPUT');
+    expect(problemsOf(res).problems.map((p) => p.path)).toEqual(['input.partners[0].regions']);
+    const aliased = await gql(`query($r: [ID!]) { a: partners(filter: { regions: $r }) { ...Count } b: partners(filter: { regions: ["DE"] }) { ...Count } }
+      fragment Count on PartnerConnection { totalCount }`, { r: unknownIds(MAX_ITEMS + 1) });
+    expectRefused(aliased, 'BAD_USER_INPUT');
+    expect(problemsOf(aliased).problems).toEqual([{ path: 'filter.regions', message: expect.stringContaining(' a;') }]);
+  });
+
+  it(`${MAX_ITEMS} items are fine, and still filter`, async () => {
+    const res = await gql<{ partners: { totalCount: number } }>('query($r: [ID!]) { partners(filter: { regions: $r }) { totalCount } }',
+      { r: [...unknownIds(MAX_ITEMS - 1), 'DE'] });
+    expectAnswered(res);
+    expect(res.data!.partners.totalCount).toBe(2);
+  });
+
+  it(`the import's record lists take more than ${MAX_ITEMS} (a 10 MB import holds about 10,000 engagements)`, async () => {
+    const partners = Array.from({ length: MAX_ITEMS + 1 }, (_, i) => ({ id: `lim-${i}`, name: `Limit ${i}`, type: 'ISV', regions: ['nowhere'] }));
+    const res = await gql('mutation($i: EcosystemInput!) { importEcosystem(input: $i) { partners } }', { i: { partners } });
+    // Refused by the import's own rules (an unknown region each), not by the list limit.
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(problemsOf(res).problems[0]!.path).toBe('partners[0].regions[0]');
+    expect(problemsOf(res).count).toBe(MAX_ITEMS + 1);
+  });
+});
+
+describe(`problems: the first ${MAX_PROBLEMS} and their count`, () => {
+  it(`${MAX_ITEMS} unknown partners answer the first ${MAX_PROBLEMS} problems, in input order, and problemCount ${MAX_ITEMS}`, async () => {
+    const res = await gql('query($ids: [ID!]!) { exitImpact(partnerIds: $ids) { partners { id } } }', { ids: unknownIds(MAX_ITEMS) });
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    const { problems, count } = problemsOf(res);
+    expect(problems.map((p) => p.path)).toEqual(Array.from({ length: MAX_PROBLEMS }, (_, i) => `partnerIds[${i}]`));
+    expect(count).toBe(MAX_ITEMS);
+  });
+
+  it('an answer with fewer problems lists them all, with their count', async () => {
+    const res = await gql('{ exitImpact(partnerIds: ["p1", "nope-a", "nope-b"]) { partners { id } } }');
+    expect(problemsOf(res).problems.map((p) => p.path)).toEqual(['partnerIds[1]', 'partnerIds[2]']);
+    expect(problemsOf(res).count).toBe(2);
   });
 });
 
@@ -210,9 +310,11 @@ describe('the database time limit (QUERY_TIMEOUT_MS)', () => {
     expect(JSON.stringify(held)).not.toMatch(/neo4j|cypher|transaction|lock|\bat \/|\.ts\b/i);
   });
 
-  // Neo4j 5 reports a lock wait ended by the timeout as Neo.ClientError.Transaction.LockClientStopped.
-  it('that code is QUERY_TOO_COMPLEX', () => {
-    expect(codes(held)).toEqual(['QUERY_TOO_COMPLEX']);
+  // Neo4j 5 reports a lock wait ended by the timeout as Neo.ClientError.Transaction.LockClientStopped:
+  // the request was fine, another write held what it needed; the client may retry it.
+  it('a wait for another write\'s lock is a retryable CONFLICT that says so, not "too complex"', () => {
+    expect(codes(held)).toEqual(['CONFLICT']);
+    expect(held.errors![0]!.message).toMatch(/waited too long for another write.*try again/);
   });
 
   it('the same write goes through once nothing holds it up', async () => {

@@ -16,7 +16,7 @@ afterAll(async () => graph?.close());
 
 async function startAndStop(env: Record<string, string>): Promise<string[]> {
   const lines: string[] = [];
-  const app = await startApp({ NEO4J_URI: inject('neo4jUri'), SEED: 'none', PORT: '0', HOST: '127.0.0.1', ...env }, (line) => lines.push(line));
+  const app = await startApp({ NEO4J_URI: inject('neo4jUri'), SEED: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }, (line) => lines.push(line));
   await app.close();
   return lines;
 }

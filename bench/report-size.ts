@@ -135,7 +135,7 @@ function networkTable(r: SizeResult): string {
 
 function throughputTable(r: SizeResult): string {
   const t = r.throughput;
-  if ('error' in t) return `### Throughput\n\n**n/a**: ${t.error}`;
+  if ('error' in t) return `### Throughput\n\n**n/a**: ${t.error}\n\n${writesLine(r)}`;
   const rps = (list: typeof t.api) => median(list.map((l) => l.requestsPerSecond));
   const lat = (list: typeof t.api, k: 'p50' | 'p99') => median(list.map((l) => l[k]));
   const bad = t.api.reduce((n, l) => n + l.non2xx + l.errors, 0);
@@ -149,8 +149,29 @@ function throughputTable(r: SizeResult): string {
     `| API | ${int(rps(t.api))} | ${lat(t.api, 'p50')} ms | ${lat(t.api, 'p99')} ms |`,
     `| API on \`${t.oneReadQuery}\` (one indexed read; diagnostic) | ${int(rps(t.apiOneRead))} | ${lat(t.apiOneRead, 'p50')} ms | ${lat(t.apiOneRead, 'p99')} ms |`,
     `| plain node:http | ${int(rps(t.plain))} | ${lat(t.plain, 'p50')} ms | ${lat(t.plain, 'p99')} ms |`,
+    writesRow(r),
     '',
     `Ratio API / plain: **${x(t.ratio)}**, target ≥ ${TARGETS.throughputRatio}: **${atLeast(t.ratio, TARGETS.throughputRatio)}**.`
       + (bad > 0 ? ` The API answered ${bad} requests with an error or non-2xx status.` : ''),
+    '',
+    writesLine(r),
   ].join('\n');
+}
+
+/** The row of the writes (bench/writes.ts) in the throughput table: writes/s where the others have requests/s. */
+function writesRow(r: SizeResult): string {
+  const w = r.writes;
+  if ('error' in w) return '| writes at 50 writers | n/a | | |';
+  return `| writes at ${w.writers} writers (role and status changes; writes/s) | ${int(w.writesPerSecond)} | ${ms(w.p50)} ms | ${ms(w.p99)} ms |`;
+}
+
+function writesLine(r: SizeResult): string {
+  const w = r.writes;
+  if ('error' in w) return `Writes at 50 writers: **n/a**: ${w.error}`;
+  const tally = Object.entries(w.outcomes).map(([op, o]) => `${op} ${Object.entries(o).map(([k, n]) => `${n} ${k}`).join(' / ')}`).join('; ');
+  const pass = w.violations === 0 && w.failures === 0 ? atLeast(w.writesPerSecond, TARGETS.writesPerSecond) : 'FAIL';
+  return `Writes at ${w.writers} writers: ${int(w.writes)} writes (40 % assignRole, 30 % setCommitmentStatus, 30 % setOutcomeStatus on 500 ACTIVE engagements, `
+    + `each writer one write at a time) in ${w.seconds.toFixed(1)} s: **${int(w.writesPerSecond)} writes/s**, p99 ${ms(w.p99)} ms; ${tally}; `
+    + `${w.violations} invariant violations, ${w.failures} answers that were not a success or a contract refusal. `
+    + `Target ≥ ${TARGETS.writesPerSecond} writes/s with none: **${pass}**.`;
 }

@@ -7,6 +7,7 @@ import type { ElementCount } from './neo4j.ts';
 import type { NetworkResult } from './network.ts';
 import type { RoundTripResult } from './roundtrips.ts';
 import type { ThroughputResult } from './throughput.ts';
+import type { WriteLoadResult } from './writes.ts';
 
 export interface SizeResult {
   size: Size;
@@ -20,6 +21,7 @@ export interface SizeResult {
   roundTrips: RoundTripResult[];
   network: NetworkResult;
   throughput: ThroughputResult | { error: string };
+  writes: WriteLoadResult | { error: string };
   apiPeakRssMb: number | null;
   neo4jPeakRssMb: number | null;
   /** 1-minute load average before and after the size's measurements. */
@@ -33,6 +35,8 @@ export const TARGETS = {
   accountabilityP99Ms: 50,
   networkWarmMs: 100,
   throughputRatio: 0.35,
+  /** 5× the 32 writes/s that one graph-wide write lock allowed (issue 14), with no invariant broken. */
+  writesPerSecond: 160,
 } as const;
 
 export type Verdict = 'PASS' | 'FAIL' | 'n/a';

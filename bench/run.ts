@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: for each size, generate the ecosystem, time the import against a bare
  * loader, start the API on the imported graph and time it against the driver, count
- * round trips, time `network`, load it with autocannon against a plain server, read
- * peak memory; then the web map's fps; then write bench/BENCHMARKS.md.
+ * round trips, time `network`, load it with autocannon against a plain server, send
+ * writes from 50 concurrent writers (last: they change the graph), read peak memory;
+ * then the web map's fps; then write bench/BENCHMARKS.md.
  * Phase lines and progress go to stderr; the tables to stdout.
  */
 import { randomBytes } from 'node:crypto';
@@ -25,6 +26,7 @@ import { sizeSection } from './report-size.ts';
 import type { SizeResult } from './results.ts';
 import { measureRoundTrips } from './roundtrips.ts';
 import { measureThroughput } from './throughput.ts';
+import { measureWrites, WRITERS } from './writes.ts';
 
 // tsx turns on source-mapped stack traces, and the driver formats a stack for every
 // statement: the driver side of each ratio would pay for a mapping the API, which turns
@@ -64,10 +66,17 @@ async function benchSize(size: Size, options: BenchOptions, token: string, onMac
       phase(size, 'throughput (autocannon)');
       const throughput = await measureThroughput(api.url, token, fx.partnerId, options.runs, options.quick ? 5 : 20, log)
         .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+      phase(size, `writes at ${WRITERS} writers`);
+      const writes = await measureWrites(api.url, token, server.graph, options.quick ? 20 : 60, options.seed)
+        .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+      if (!('error' in writes)) {
+        log(`  ${writes.writes} writes in ${writes.seconds.toFixed(1)} s: ${writes.writesPerSecond.toFixed(0)} writes/s, p99 ${writes.p99.toFixed(0)} ms, `
+          + `${writes.violations} invariant violations, ${writes.failures} failures`);
+      }
       const apiPeakRssMb = api.peakRssMb();
       return {
         size, date: new Date().toISOString().slice(0, 10), runs: options.runs, quick: options.quick, dataset, count, import: imported,
-        latency, roundTrips, network, throughput, apiPeakRssMb, neo4jPeakRssMb: peakRssMb(server.pid),
+        latency, roundTrips, network, throughput, writes, apiPeakRssMb, neo4jPeakRssMb: peakRssMb(server.pid),
         load: [loadBefore, loadavg()[0]!], minutes: (Date.now() - sizeStarted) / 60_000,
       };
     } finally {

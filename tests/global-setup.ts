@@ -26,7 +26,8 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   dataDir = mkdtempSync(join(tmpdir(), 'ecomap-test-neo4j-'));
-  server = await startLocalNeo4j({ dataDir, boltPort: await freePort(), pageCacheMb: 256 });
+  // Small and fixed: the test graphs are small, and several test runs may share the machine.
+  server = await startLocalNeo4j({ dataDir, boltPort: await freePort(), pageCacheMb: 256, heapMb: 1024 });
   project.provide('neo4jUri', server.uri);
 }
 

@@ -1,13 +1,17 @@
 /** Apollo Server over the Ecomap schema: limits, error formatting, no internals. */
+// Before anything that loads type-graphql classes (api/import/, for its plugin): their decorators need it.
+import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context.ts';
-import { formatError } from './errors.ts';
+import { formatError, internalErrorLogPlugin } from './errors.ts';
 import { answerCachePlugin } from './answer-cache-plugin.ts';
 import { limitsPlugin } from './limits.ts';
+import { importProblemsPlugin } from '../import/index.ts';
+import { legacyJsonStatusPlugin } from '../server/legacy-json.ts';
 
 /** Generous for any hand-written operation, small enough that parsing stays cheap. */
 export const MAX_TOKENS = 20_000;
@@ -30,8 +34,8 @@ export async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<C
     // from Apollo's CDN; the web view lives at / instead.
     // Cache-control hints are unused here and cost 2-4x on large answers (measured on network).
     plugins: [
-      limitsPlugin(), answerCachePlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
+      limitsPlugin(), answerCachePlugin(), internalErrorLogPlugin(), importProblemsPlugin(), legacyJsonStatusPlugin(), ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
     ],
   });
   await apollo.start();

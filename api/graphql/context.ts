@@ -18,11 +18,15 @@ export interface Context {
   onRevoke: (hash: string) => void;
   /** Present when the request may be answered from, or stored in, the answer cache. */
   answerCache?: AnswerCacheSlot;
+  /** Where a failure the server cannot explain goes: the log, with the request's id (errors.ts). */
+  reportInternal: (err: unknown) => void;
 }
 
-export function createContext(graph: Graph, principal: Principal, onRevoke: (hash: string) => void): Context {
+export function createContext(
+  graph: Graph, principal: Principal, onRevoke: (hash: string) => void, reportInternal: (err: unknown) => void,
+): Context {
   const scope = principal.role === 'PARTNER' ? principal.partnerId : null;
-  return { principal, scope, graph, loaders: createLoaders(graph, scope), today: new Date().toISOString().slice(0, 10), onRevoke };
+  return { principal, scope, graph, loaders: createLoaders(graph, scope), today: new Date().toISOString().slice(0, 10), onRevoke, reportInternal };
 }
 
 /** After a write, later fields of the same operation must not see cached reads from before it. */

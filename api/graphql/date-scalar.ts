@@ -1,10 +1,10 @@
 /** The contract's `Date` scalar: a real calendar date written YYYY-MM-DD, nothing else. */
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isRealDate } from '../../graph/model/index.ts';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { clip, isRealDate } from '../../graph/model/index.ts';
 
 function parse(value: unknown): string {
   if (typeof value === 'string' && isRealDate(value)) return value;
-  throw new GraphQLError(`${JSON.stringify(value)} is not a real date (YYYY-MM-DD)`, { extensions: { code: 'BAD_USER_INPUT' } });
+  throw new GraphQLError(`${typeof value === 'string' ? JSON.stringify(clip(value)) : clip(JSON.stringify(value) ?? String(value))} is not a real date (YYYY-MM-DD)`, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
 export const DateScalar = new GraphQLScalarType({
@@ -17,7 +17,22 @@ export const DateScalar = new GraphQLScalarType({
   },
   parseValue: parse,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('A Date is a string YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
-    return parse(ast.value);
+    if (ast.kind !== Kind.STRING) throw new DateLiteralError('A Date is a string YYYY-MM-DD', ast);
+    try {
+      return parse(ast.value);
+    } catch (err) {
+      throw new DateLiteralError((err as Error).message, ast);
+    }
   },
 });
+
+/**
+ * A Date written in the document itself that is not one. graphql-js finds it while
+ * validating the document, but it is the client's input as much as the same value in a
+ * variable: errors.ts answers it as BAD_USER_INPUT with its path, found from `ast`.
+ */
+export class DateLiteralError extends GraphQLError {
+  constructor(message: string, ast: ValueNode) {
+    super(message, { nodes: ast, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+}

@@ -1,7 +1,9 @@
 /**
- * The import's GraphQL side: `importEcosystem` and its input types.
+ * The import's GraphQL side: `importEcosystem`, its input types, and the plugin that
+ * lists every problem of an input GraphQL refuses (api/graphql/apollo.ts registers it).
  * The area's only door: nothing outside api/import/ imports its other files.
  */
 import { ImportResolver } from './import.resolver.ts';
 
 export const importResolvers = [ImportResolver] as const;
+export { importProblemsPlugin } from './import-problems-plugin.ts';

@@ -5,8 +5,8 @@
  * Their data is cached below already (network metrics per version); what remained on a
  * repeat was turning 2,000 nodes and 100,000 edges into a GraphQL answer, 250 ms to 2 s
  * (measured). A repeat of the same request by the same principal on the same day, while
- * GraphState.version is unchanged, is answered with the stored bytes after one indexed
- * read of that version. Every write bumps the version, so no answer outlives the data it
+ * the graph version (graph/db/version.ts) is unchanged, is answered with the stored bytes after one
+ * read of that version. Every write changes the version, so no answer outlives the data it
  * came from. Only answers without errors are kept; the key holds everything else an
  * answer depends on: role, partner scope, today, method, query string, Accept, body.
  */

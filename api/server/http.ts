@@ -6,6 +6,7 @@
  * MAX_BODY_BYTES a 413, a missing token a 401, never an HTML page or a stack trace.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Graph } from '../../graph/db/index.ts';
 import { AppError, type ErrorCode } from '../../graph/model/index.ts';
@@ -13,7 +14,12 @@ import type { Authenticator } from '../auth/authenticator.ts';
 import { graphVersion } from '../../graph/db/index.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { AnswerCache } from './answer-cache.ts';
+import { answerClientError } from './client-error.ts';
+import type { Logger } from './logger.ts';
+import { refuseOversizedBody } from './oversized-body.ts';
+import { logRequest } from './request-log.ts';
 import { serveStatic } from './static.ts';
+import { FAIRNESS, TokenGate } from './token-gate.ts';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -22,9 +28,18 @@ export interface HttpOptions {
   maxBodyBytes: number;
   /** Folder of the built web view. */
   webRoot: string;
+  /** One line per request and per error (api/server/logger.ts). */
+  logger: Logger;
+  /**
+   * How long a client may take to send its headers, and its whole request, before it gets
+   * 408 (defaults 20 s and 60 s; tests make them short).
+   */
+  timeouts?: { headersMs?: number; requestMs?: number };
 }
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+/** How long an idle keep-alive connection stays open (see createHttpServer). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** The HTTP server, with the first step of a graceful shutdown. */
 export interface HttpServer extends Server {
@@ -46,10 +61,17 @@ export interface HttpServer extends Server {
 }
 
 export function createHttpServer(options: HttpOptions): HttpServer {
+  const { logger } = options;
   const answers = new AnswerCache();
   const inFlight = new Set<ServerResponse>();
   let stopping = false;
-  const server = createServer((req, res) => {
+  // Slow clients must not hold sockets forever. Node looks for expired requests every
+  // connectionsCheckingInterval (30 s by default), which would let one overstay by that much.
+  const headersTimeout = options.timeouts?.headersMs ?? 20_000;
+  const requestTimeout = options.timeouts?.requestMs ?? 60_000;
+  const server = createServer({ connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(headersTimeout / 4))) }, (req, res) => {
+    const target = splitTarget(req.url ?? '/');
+    const reqId = logRequest(logger, req, res, target.pathname);
     if (stopping) {
       drain(req);
       res.setHeader('Connection', 'close');
@@ -57,15 +79,24 @@ export function createHttpServer(options: HttpOptions): HttpServer {
     }
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
-    handle(options, answers, req, res).catch((err: unknown) => {
-      process.stderr.write(`[ecomap] request failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    handle(options, answers, req, res, target, reqId).catch((err: unknown) => {
+      // A client that went away mid-request (an aborted upload) is not a server error:
+      // its request line (api/server/request-log.ts) says so, once, without a stack.
+      if (isClientGone(err, req)) return;
+      logger.error({ reqId, err }, 'request failed');
       if (!res.headersSent) sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on the server.');
       else res.end();
     });
   });
-  // Slow clients must not hold sockets forever.
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 20_000;
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = requestTimeout;
+  // Idle keep-alive connections are closed by the client first. A server that closes an
+  // idle socket at the moment a client reuses it resets that client's request (undici and
+  // most clients do not resend a POST). Node's 5 s was barely above undici's 4 s, so a
+  // client or server pausing a few seconds (a busy machine, a garbage collection) lost
+  // requests; 65 s leaves that race to the rare request that lands exactly at the end.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.on('clientError', (err: Error, socket: Socket) => answerClientError(err, socket, logger));
   return Object.assign(server, {
     stopTakingRequests(): void {
       stopping = true;
@@ -78,28 +109,54 @@ export function createHttpServer(options: HttpOptions): HttpServer {
   });
 }
 
-async function handle(options: HttpOptions, answers: AnswerCache, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  // The path and query string as they came (origin-form, what clients send); a WHATWG URL
-  // per request cost 1 % of the CPU. Any other form is parsed properly.
-  const target = req.url ?? '/';
-  const q = target.indexOf('?');
-  const parsed = target.startsWith('/') && !target.startsWith('//') ? null : new URL(target, 'http://localhost');
-  const pathname = parsed ? parsed.pathname : q < 0 ? target : target.slice(0, q);
-  const search = parsed ? parsed.search : q < 0 ? '' : target.slice(q);
-  if (pathname === '/graphql') return handleGraphql(options, answers, req, res, search);
-  if (pathname === '/healthz') return handleHealth(options.graph, res);
-  return serveStatic(options.webRoot, new URL(target, 'http://localhost').pathname, req, res);
+interface Target {
+  pathname: string;
+  search: string;
 }
 
-async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+/**
+ * The path and query string as they came (origin-form, what clients send); a WHATWG URL
+ * per request cost 1 % of the CPU. Any other form is parsed properly.
+ */
+function splitTarget(target: string): Target {
+  const q = target.indexOf('?');
+  const parsed = target.startsWith('/') && !target.startsWith('//') ? null : new URL(target, 'http://localhost');
+  return {
+    pathname: parsed ? parsed.pathname : q < 0 ? target : target.slice(0, q),
+    search: parsed ? parsed.search : q < 0 ? '' : target.slice(q),
+  };
+}
+
+async function handle(options: HttpOptions, answers: AnswerCache, req: IncomingMessage, res: ServerResponse, target: Target, reqId: string): Promise<void> {
+  const { pathname, search } = target;
+  if (pathname === '/graphql') return handleGraphql(options, answers, req, res, search, reqId);
+  // The API has one address. /graphql/ and below are not the web view (whose HTML a
+  // GraphQL client cannot read) nor silently /graphql: a client with a wrong URL learns it.
+  if (pathname.startsWith('/graphql/')) {
+    drain(req);
+    return sendError(req, res, 404, 'NOT_FOUND', 'Nothing here: the GraphQL endpoint is /graphql, without a trailing slash.');
+  }
+  if (pathname === '/healthz') return handleHealth(options.graph, res);
+  return serveStatic(options.webRoot, new URL(req.url ?? '/', 'http://localhost').pathname, req, res);
+}
+
+/** One per process: a token's requests share its event loop and its database connections, whichever server they reach. */
+const tokenGate = new TokenGate();
+
+async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: IncomingMessage, res: ServerResponse, search: string, reqId: string): Promise<void> {
   const method = req.method ?? 'GET';
+  // Answers are per token and per graph version: no cache between client and server may keep one.
+  res.setHeader('Cache-Control', 'no-store');
   if (method !== 'GET' && method !== 'POST') {
     res.setHeader('Allow', 'GET, POST');
     return sendError(req, res, 405, 'BAD_USER_INPUT', 'Use GET or POST on /graphql.');
   }
   let context: Context;
   try {
-    context = createContext(options.graph, await options.auth.authenticate(req.headers.authorization), (hash) => options.auth.forget(hash));
+    context = createContext(
+      options.graph, await options.auth.authenticate(req.headers.authorization), (hash) => options.auth.forget(hash),
+      (err) => options.logger.error({ reqId, err }, 'internal error'),
+    );
   } catch (err) {
     if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {
       drain(req);
@@ -108,6 +165,17 @@ async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: In
     }
     if (err instanceof AppError) return sendError(req, res, err.code === 'SERVICE_UNAVAILABLE' ? 503 : 500, err.code, err.message);
     throw err;
+  }
+
+  // Per-token fairness (api/server/token-gate.ts), before the body is read: one token's
+  // flood waits behind itself, not in front of other tokens' requests. Refused: 429 and
+  // QUERY_TOO_COMPLEX, the contract's code for a limit the client went over.
+  const turn = await tokenGate.enter(context.principal.tokenId, res);
+  if (turn === 'gone') return;
+  if (turn === 'full') {
+    drain(req);
+    res.setHeader('Retry-After', String(FAIRNESS.retryAfterSeconds));
+    return sendError(req, res, 429, 'QUERY_TOO_COMPLEX', `This token already has ${FAIRNESS.inFlight + FAIRNESS.queued} requests in progress; retry shortly.`);
   }
 
   let body: unknown;
@@ -119,11 +187,11 @@ async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: In
       return sendError(req, res, 415, 'BAD_USER_INPUT', 'Send the request body as application/json.');
     }
     const read = await readBody(req, options.maxBodyBytes);
-    if (read === null) {
-      res.setHeader('Connection', 'close');
-      return sendError(req, res, 413, 'BAD_USER_INPUT', `The request body is larger than ${options.maxBodyBytes} bytes.`);
+    if (read.over) {
+      const message = `The request body is larger than ${options.maxBodyBytes} bytes.`;
+      return refuseOversizedBody(req, res, options.maxBodyBytes, read.received, errorHeaders(req), errorBody('BAD_USER_INPUT', message));
     }
-    text = read;
+    text = read.text;
     try {
       body = JSON.parse(text);
     } catch {
@@ -199,25 +267,39 @@ async function handleHealth(graph: Graph, res: ServerResponse): Promise<void> {
   res.end(JSON.stringify({ status: up ? 'ok' : 'unavailable', neo4j: up ? 'up' : 'down' }));
 }
 
-/** The body as text, or null once it passes `limit` bytes (the rest is not kept). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+type Body = { over: false; text: string } | { over: true; received: number };
+
+/**
+ * The body as text, or `over` as soon as it is known to pass `limit` bytes: from its
+ * Content-Length, or once that many have come in (the caller reads the rest, see
+ * api/server/oversized-body.ts).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) {
-    drain(req);
-    return Promise.resolve(null);
-  }
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ over: true, received: 0 });
+  // Gone while its token was checked: no 'end' or 'error' is coming any more.
+  if (req.destroyed) return Promise.reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.pause(); // until the 413 takes over reading
+      resolve({ over: true, received: size });
+    };
+    const onEnd = () => resolve({ over: false, text: Buffer.concat(chunks).toString('utf8') });
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
   });
+}
+
+/** The client closed the connection before its request was read whole. */
+function isClientGone(err: unknown, req: IncomingMessage): boolean {
+  return req.destroyed && !req.complete && (err as { code?: unknown } | null)?.code === 'ECONNRESET';
 }
 
 /** Reads and discards a body we will not use, so the connection can answer. */
@@ -227,8 +309,16 @@ function drain(req: IncomingMessage): void {
 
 /** An error in the GraphQL response shape, in the content type the client accepts. */
 export function sendError(req: IncomingMessage, res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  const accept = req.headers.accept ?? '';
   res.statusCode = status;
-  res.setHeader('Content-Type', `${accept.includes(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : 'application/json'}; charset=utf-8`);
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  for (const [name, value] of Object.entries(errorHeaders(req))) res.setHeader(name, value);
+  res.end(errorBody(code, message));
+}
+
+function errorHeaders(req: IncomingMessage): Record<string, string> {
+  const accept = req.headers.accept ?? '';
+  return { 'Content-Type': `${accept.includes(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : 'application/json'}; charset=utf-8`, 'Cache-Control': 'no-store' };
+}
+
+function errorBody(code: ErrorCode, message: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
 }

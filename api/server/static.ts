@@ -18,10 +18,14 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Content-Security-Policy': "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:",
+  // No other site may frame the page (clickjacking: the page acts with the token it holds).
+  // frame-ancestors for browsers that read CSP, X-Frame-Options for those that do not.
+  'X-Frame-Options': 'DENY',
 };
 
 export function serveStatic(root: string, pathname: string, req: IncomingMessage, res: ServerResponse): void {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  res.setHeader('Content-Security-Policy', withoutFraming(res.getHeader('Content-Security-Policy')));
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.statusCode = 405;
     res.setHeader('Allow', 'GET, HEAD');
@@ -51,4 +55,14 @@ export function serveStatic(root: string, pathname: string, req: IncomingMessage
   res.setHeader('Cache-Control', target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
   if (req.method === 'HEAD') { res.end(); return; }
   createReadStream(target).pipe(res);
+}
+
+/**
+ * The policy already set, merged with `frame-ancestors 'none'`: a frame-ancestors
+ * directive it has is replaced, the rest is kept as it is (each policy, if several).
+ */
+function withoutFraming(policy: number | string | string[] | undefined): string | string[] {
+  if (Array.isArray(policy)) return policy.map((p) => withoutFraming(p) as string);
+  const directives = String(policy ?? '').split(';').map((d) => d.trim()).filter((d) => d !== '' && !/^frame-ancestors\b/i.test(d));
+  return [...directives, "frame-ancestors 'none'"].join('; ');
 }

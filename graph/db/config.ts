@@ -2,6 +2,8 @@
  * Where the graph lives, read once from the environment (contract: Running).
  * When NEO4J_URI is unset the app starts its own local server (the embedded default).
  */
+import { availableMemoryMb, defaultNeo4jMemory } from './server/memory.ts';
+
 export interface GraphConfig {
   /** Set: use that server. Unset: start the local one. */
   uri?: string;
@@ -11,9 +13,13 @@ export interface GraphConfig {
   boltPort: number;
   dataDir: string;
   queryTimeoutMs: number;
+  /** The local server's JVM heap and page cache in MiB (ignored with NEO4J_URI). */
+  heapMb: number;
+  pageCacheMb: number;
 }
 
-export function graphConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GraphConfig {
+export function graphConfigFromEnv(env: NodeJS.ProcessEnv = process.env, memoryMb: number = availableMemoryMb()): GraphConfig {
+  const sized = defaultNeo4jMemory(memoryMb);
   return {
     uri: nonEmpty(env.NEO4J_URI),
     user: nonEmpty(env.NEO4J_USER),
@@ -22,6 +28,8 @@ export function graphConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GraphC
     boltPort: positiveInt(env.NEO4J_BOLT_PORT, 7687, 'NEO4J_BOLT_PORT'),
     dataDir: nonEmpty(env.DATA_DIR) ?? '.data',
     queryTimeoutMs: positiveInt(env.QUERY_TIMEOUT_MS, 10_000, 'QUERY_TIMEOUT_MS'),
+    heapMb: positiveInt(env.NEO4J_HEAP_MB, sized.heapMb, 'NEO4J_HEAP_MB'),
+    pageCacheMb: positiveInt(env.NEO4J_PAGECACHE_MB, sized.pageCacheMb, 'NEO4J_PAGECACHE_MB'),
   };
 }
 

@@ -6,22 +6,33 @@ import neo4j from 'neo4j-driver';
 import type { GraphConfig } from './config.ts';
 import { Graph } from './executor.ts';
 import { startLocalNeo4j, type LocalNeo4j } from './server/launcher.ts';
+import { Supervisor } from './server/supervisor.ts';
 
 export interface OpenGraph {
   graph: Graph;
-  /** Present when this process started the server (the embedded default). */
-  local?: LocalNeo4j;
+  /**
+   * Present when this process started the server (the embedded default): it restarts
+   * the server when it dies, and its `gaveUp` resolves when it no longer can.
+   */
+  local?: Supervisor<LocalNeo4j>;
   /** Closes the driver, then stops the local server if there is one. */
   close(): Promise<void>;
 }
 
 export async function openGraph(config: GraphConfig, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<OpenGraph> {
-  let local: LocalNeo4j | undefined;
+  let local: Supervisor<LocalNeo4j> | undefined;
   let uri = config.uri;
   if (!uri) {
-    log(`Starting the local Neo4j (data in ${config.dataDir}, Bolt on 127.0.0.1:${config.boltPort})…`);
-    local = await startLocalNeo4j({ dataDir: config.dataDir, boltPort: config.boltPort, log });
-    uri = local.uri;
+    log(`Starting the local Neo4j (data in ${config.dataDir}, Bolt on 127.0.0.1:${config.boltPort}, `
+      + `heap ${config.heapMb} MiB, page cache ${config.pageCacheMb} MiB)…`);
+    // The same data directory and port every time, so the driver finds it again by itself.
+    const start = () => startLocalNeo4j({
+      dataDir: config.dataDir, boltPort: config.boltPort, heapMb: config.heapMb, pageCacheMb: config.pageCacheMb, log,
+    });
+    const first = await start();
+    log(`Neo4j is running (pid ${first.pid}).`);
+    local = new Supervisor(first, start, { log });
+    uri = first.uri;
   }
   const auth = config.user ? neo4j.auth.basic(config.user, config.password ?? '') : undefined;
   const driver = neo4j.driver(uri, auth, {

@@ -12,8 +12,13 @@ export function fromDriverError(err: unknown): AppError {
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable'
     || code === 'Neo.ClientError.Database.DatabaseNotFound') {
     mapped = new AppError('SERVICE_UNAVAILABLE', 'The graph database cannot be reached; try again shortly.');
-  } else if (code.includes('TransactionTimedOut') || code.endsWith('.Transaction.LockClientStopped')) {
-    // Neo4j 5 reports a timeout that ended a wait for a lock as LockClientStopped.
+  } else if (code.endsWith('.Transaction.LockClientStopped') || code === 'Neo.TransientError.Transaction.LockAcquisitionTimeout') {
+    // The time limit ended a wait for a lock another write held (Neo4j 5 stops the
+    // waiting lock client; a server with db.lock.acquisition.timeout reports the
+    // latter). Nothing was wrong with this request and nothing of it was written: it is
+    // a conflict with a concurrent write, which the contract says to retry.
+    mapped = new AppError('CONFLICT', 'The change waited too long for another write to the same items and was not made; try again.');
+  } else if (code.includes('TransactionTimedOut')) {
     mapped = new AppError('QUERY_TOO_COMPLEX', 'The request took longer than the database time limit allows.');
   } else if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     mapped = new AppError('CONFLICT', 'The change conflicts with data written at the same time; try again.');

@@ -7,6 +7,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { fromDriverError } from './driver-errors.ts';
+import { MARK_GRAPH_CHANGED } from './version.ts';
 
 export type Params = Record<string, unknown>;
 
@@ -68,8 +69,27 @@ export class Graph {
     return this.transaction('READ', work, timeoutMs);
   }
 
+  /**
+   * Every write transaction also changes the graph version (version.ts), in the same
+   * transaction, so no cached answer outlives the data it was computed from, whoever
+   * writes and however the writer ends. Locks are the work's own: each write locks
+   * what it changes (graph/engagements, graph/import).
+   */
   writeTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs): Promise<T> {
-    return this.transaction('WRITE', work, timeoutMs);
+    return this.transaction('WRITE', async (tx) => {
+      const result = await work(tx);
+      await tx.run(MARK_GRAPH_CHANGED);
+      return result;
+    }, timeoutMs);
+  }
+
+  /**
+   * Runs one schema statement (a constraint, an index, waiting for indexes) in its own
+   * transaction. Neo4j refuses data writes in a transaction that changes the schema, so
+   * this one carries no version mark; no answer depends on the schema.
+   */
+  async schema(statement: string): Promise<void> {
+    await this.transaction('WRITE', (tx) => tx.run(statement), this.options.queryTimeoutMs);
   }
 
   async close(): Promise<void> {

@@ -15,7 +15,10 @@
  *   (:Outcome)-[:OF]->(:Engagement)
  *   (:Outcome|Commitment)-[:DEPENDS_ON]->(:Commitment)               acyclic, may cross engagements
  *   (:ApiToken {id, hash, role, partnerId, label})
- *   (:GraphState {key: 'graph', version})      bumped by every write; serialises writers
+ *   (:GraphState:GraphChange)                  one per write transaction; their count is the
+ *                                              graph version (version.ts)
+ *   (:GraphState {key: 'import'})              locked by every import, so imports validate
+ *                                              against a store no other import changes
  *   (:AuditEntry {at, tokenId, role, operation, ids})   one per successful write
  *
  * Dates are stored as native Neo4j dates; a Participation's `to` is absent while the
@@ -75,9 +78,8 @@ const STATEMENTS: readonly string[] = [
 /** Applies constraints and indexes, then waits until the indexes are online. */
 export async function applySchema(graph: Graph): Promise<void> {
   // Schema statements cannot share a transaction with each other's data; one each.
-  for (const statement of STATEMENTS) await graph.write(statement);
-  await graph.write('CALL db.awaitIndexes(300)');
-  await graph.write("MERGE (s:GraphState {key: 'graph'}) ON CREATE SET s.version = 0");
+  for (const statement of STATEMENTS) await graph.schema(statement);
+  await graph.schema('CALL db.awaitIndexes(300)');
 }
 
 /** True when the graph holds no domain data yet (the seed decision of a first start). */

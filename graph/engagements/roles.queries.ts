@@ -1,4 +1,14 @@
-/** The role intervals of one engagement, read and replaced under the graph-wide write lock. */
+/** The role intervals of one engagement, read and replaced under that engagement's lock. */
+
+/**
+ * Takes the engagement's exclusive lock (setting a property to its own value changes
+ * nothing but locks the node until the transaction ends), so concurrent role changes
+ * of one engagement run one after another, and an import, which sets the engagement's
+ * properties, waits for them or they for it. Changes of other engagements do not wait.
+ */
+export const LOCK_ENGAGEMENT = `
+MATCH (e:Engagement {id: $engagementId})
+SET e.id = e.id`;
 
 export const READ_ENGAGEMENT_ROLES = `
 MATCH (e:Engagement {id: $engagementId})

@@ -1,17 +1,23 @@
 /**
- * assignRole and endParticipation (contract: Mutation). Both take the graph-wide
- * write lock before reading the intervals they change, so concurrent handovers are
- * serialised, and both refuse, changing nothing, a change that would leave two
- * ORCHESTRATOR intervals in force on one date, an empty or inverted interval, or an
- * ACTIVE engagement without an open orchestrator.
+ * assignRole and endParticipation (contract: Mutation). Both lock the engagement before
+ * reading the intervals they change, so concurrent handovers of one engagement are
+ * serialised while other engagements' go on, and both refuse, changing nothing, a change
+ * that would leave two ORCHESTRATOR intervals in force on one date, an empty or inverted
+ * interval, or an ACTIVE engagement without an open orchestrator.
+ *
+ * The engagement's lock is all these rules need: they are about one engagement's
+ * intervals and status, and every writer of those (these two, and the import, which
+ * sets the engagement's properties) holds it. The partners' side needs none: Neo4j 5
+ * creates and deletes a relationship without an exclusive lock on its end nodes (a
+ * partner stays free meanwhile), no rule spans a partner's engagements, and nothing in
+ * the product deletes a partner.
  */
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
 import type { Graph, Tx } from '../db/index.ts';
 import { AppError, badInput, isRealDate } from '../model/index.ts';
 import { checkOrchestrators } from '../import/index.ts';
 import type { EngagementRole, IsoDate, ParticipationInput } from '../model/index.ts';
-import { BUMP_GRAPH_VERSION } from '../db/index.ts';
-import { READ_ENGAGEMENT_ROLES, REPLACE_ENGAGEMENT_ROLES } from './roles.queries.ts';
+import { LOCK_ENGAGEMENT, READ_ENGAGEMENT_ROLES, REPLACE_ENGAGEMENT_ROLES } from './roles.queries.ts';
 
 interface Interval { partner: string; role: EngagementRole; from: IsoDate; to: IsoDate | null }
 
@@ -70,7 +76,9 @@ async function changeRoles(
   graph: Graph, engagementId: string, partnerId: string, plan: (intervals: Interval[]) => Interval[], audit: (tx: Tx) => Promise<void>,
 ): Promise<void> {
   await graph.writeTx(async (tx: Tx) => {
-    await tx.run(BUMP_GRAPH_VERSION); // the write lock, taken before reading what we change
+    // Its own statement, so that the read below starts after the lock is granted and
+    // sees what the write that held it committed.
+    await tx.run(LOCK_ENGAGEMENT, { engagementId });
     const [row] = await tx.run<{ status: string; partnerExists: boolean; intervals: Interval[] }>(READ_ENGAGEMENT_ROLES, { engagementId, partnerId });
     if (!row) throw new AppError('NOT_FOUND', `No engagement "${engagementId}".`);
     if (!row.partnerExists) throw new AppError('NOT_FOUND', `No partner "${partnerId}".`);

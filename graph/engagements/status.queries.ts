@@ -1,5 +1,16 @@
 /** Status changes of one commitment or outcome; a PARTNER token may change only what it owns. */
 
+/**
+ * Locks the commitment before its owner is read (setting a property to its own value
+ * changes nothing but takes the node's exclusive lock), so the owner checked is the
+ * owner when the status is set: an import that moves the commitment to another owner
+ * commits first or waits. Nothing else is locked: a status is no part of any rule that
+ * spans items, and other commitments' changes do not wait.
+ */
+export const LOCK_COMMITMENT = `
+MATCH (m:Commitment {id: $id})
+SET m.id = m.id`;
+
 export const SET_COMMITMENT_STATUS = `
 MATCH (m:Commitment {id: $id})-[:PART_OF]->(e:Engagement)
 WHERE $scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) }

@@ -1,10 +1,12 @@
-/** setCommitmentStatus and setOutcomeStatus (contract: Mutation, Access). */
+/**
+ * setCommitmentStatus and setOutcomeStatus (contract: Mutation, Access). Each locks only
+ * the item it changes; the version mark is the executor's (graph/db/version.ts).
+ */
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
 import type { Graph } from '../db/index.ts';
 import { AppError } from '../model/index.ts';
 import type { CommitmentStatus, OutcomeStatus } from '../model/index.ts';
-import { BUMP_GRAPH_VERSION } from '../db/index.ts';
-import { SET_COMMITMENT_STATUS, SET_OUTCOME_STATUS } from './status.queries.ts';
+import { LOCK_COMMITMENT, SET_COMMITMENT_STATUS, SET_OUTCOME_STATUS } from './status.queries.ts';
 
 /**
  * `partnerId` set (a PARTNER token): the commitment must be in its scope (else it does
@@ -14,7 +16,7 @@ export async function setCommitmentStatus(
   graph: Graph, id: string, status: CommitmentStatus, partnerId: string | null, actor: Actor = SYSTEM_ACTOR,
 ): Promise<void> {
   await graph.writeTx(async (tx) => {
-    await tx.run(BUMP_GRAPH_VERSION);
+    await tx.run(LOCK_COMMITMENT, { id });
     const [row] = await tx.run<{ allowed: boolean }>(SET_COMMITMENT_STATUS, { id, status, scope: partnerId, owner: partnerId });
     if (!row) throw new AppError('NOT_FOUND', `No commitment "${id}".`);
     if (!row.allowed) throw new AppError('FORBIDDEN', 'A partner may set the status of its own commitments only.');
@@ -24,7 +26,7 @@ export async function setCommitmentStatus(
 
 export async function setOutcomeStatus(graph: Graph, id: string, status: OutcomeStatus, actor: Actor = SYSTEM_ACTOR): Promise<void> {
   await graph.writeTx(async (tx) => {
-    await tx.run(BUMP_GRAPH_VERSION);
+    // One statement that reads nothing but the outcome it sets: its SET is the lock.
     const rows = await tx.run(SET_OUTCOME_STATUS, { id, status });
     if (rows.length === 0) throw new AppError('NOT_FOUND', `No outcome "${id}".`);
     await recordAudit(tx, actor, 'setOutcomeStatus', [id]);

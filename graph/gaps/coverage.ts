@@ -1,6 +1,6 @@
 /** Coverage gaps and the impact of partners leaving (contract: CoverageCell, ExitImpact). */
 import type { Graph } from '../db/index.ts';
-import { AppError } from '../model/index.ts';
+import { AppError, clip } from '../model/index.ts';
 import * as C from './coverage.queries.ts';
 
 export interface CoverageOptions {
@@ -59,7 +59,7 @@ export async function exitImpact(graph: Graph, partnerIds: string[], today: stri
       const first = new Map<string, number>();
       partnerIds.forEach((id, i) => { if (!first.has(id)) first.set(id, i); });
       throw new AppError('BAD_USER_INPUT', 'Unknown partners.', unknown.map((id) => ({
-        path: `partnerIds[${first.get(id)}]`, message: `unknown partner "${id}"`,
+        path: `partnerIds[${first.get(id)}]`, message: `unknown partner "${clip(id)}"`,
       })));
     }
     const cells = await tx.run<C.CoverageCellRow>(C.COVERAGE_CELLS, coverageParams({}, leaving));

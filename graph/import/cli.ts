@@ -10,9 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import neo4j from 'neo4j-driver';
-import { graphConfigFromEnv, type GraphConfig, openGraph, type OpenGraph } from '../db/index.ts';
-import { BUMP_GRAPH_VERSION, applySchema } from '../db/index.ts';
+import { applySchema, graphConfigFromEnv, openConfiguredGraph } from '../db/index.ts';
 import { progressBar } from './progress.ts';
 import { MalformedJsonError, readJsonFile } from './read-json.ts';
 import { findImportProblems } from './validate.ts';
@@ -52,12 +50,12 @@ export async function runImportCli(argv: string[]): Promise<number> {
     }
     const input = raw as EcosystemInput;
     const writing = progressBar('Writing');
-    await open.graph.write(BUMP_GRAPH_VERSION);
+    // Each batch is its own write transaction, which changes the graph version with it
+    // (graph/db/version.ts): a run killed mid-way leaves no cached answer stale.
     await writeEcosystem((cypher, params) => open.graph.writeTx((tx) => tx.run(cypher, params), CLI_TIMEOUT_MS), input, {
       onProgress: (done, total) => writing.update(done, total),
     });
     await open.graph.writeTx(async (tx) => {
-      await tx.run(BUMP_GRAPH_VERSION);
       await recordAudit(tx, CLI_ACTOR, 'import', importedIds(input));
     });
     const counts = countImport(input);
@@ -68,17 +66,6 @@ export async function runImportCli(argv: string[]): Promise<number> {
   }
 }
 
-/** The configured server, else a running local one, else a local one started here. */
-async function openConfiguredGraph(config: GraphConfig): Promise<OpenGraph> {
-  if (!config.uri) {
-    const uri = `bolt://127.0.0.1:${config.boltPort}`;
-    const probe = neo4j.driver(uri, undefined, { connectionTimeout: 1_000, logging: { level: 'error', logger: () => {} } });
-    const running = await probe.verifyConnectivity().then(() => true, () => false);
-    await probe.close();
-    if (running) return openGraph({ ...config, uri });
-  }
-  return openGraph(config);
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   runImportCli(process.argv.slice(2)).then(

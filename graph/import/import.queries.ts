@@ -4,6 +4,19 @@
  * rows describe, so running a batch twice leaves the graph as running it once.
  */
 
+/**
+ * The imports' own lock, taken first by every `importEcosystem`: imports run one after
+ * another, so the store an import validates against (which ids exist, which engagement
+ * holds which item, the DEPENDS_ON graph) cannot change before it commits, because only
+ * imports change those. Role and status changes never take it: they change nothing an
+ * import validates, and the items they and an import both change (an engagement, a
+ * commitment) are locked by whichever writes first. The node is made on first use
+ * (MERGE under the GraphState key constraint, so two first imports make one).
+ */
+export const LOCK_IMPORTS = `
+MERGE (s:GraphState {key: 'import'})
+SET s.key = s.key`;
+
 export const UPSERT_REGIONS = `
 UNWIND $rows AS r
 MERGE (n:Region {code: r.code}) SET n.name = r.name`;

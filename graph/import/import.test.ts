@@ -131,6 +131,52 @@ describe('importEcosystem writes', () => {
   });
 });
 
+describe('an import moves items only out of engagements it lists', () => {
+  /** e3: a new engagement of p1 and p2 that lists an item of each kind stored under e1. */
+  function takingFromE1(): EcosystemInput {
+    return {
+      engagements: [{
+        id: 'e3', name: 'Claims copilot, phase 2', customer: 'c1', status: 'PLANNED',
+        participants: [{ partner: 'p1', role: 'ORCHESTRATOR', from: '2026-06-01' }, { partner: 'p2', role: 'CONTRIBUTOR', from: '2026-06-01' }],
+        contributions: [{ id: 'k-new', partner: 'p1', kind: 'SOURCED', date: '2026-05-01' }, { id: 'k2', partner: 'p2', kind: 'DELIVERY', date: '2026-02-01' }],
+        commitments: [{ id: 'm2', owner: 'p2', description: 'Data ready', status: 'LATE' }],
+        outcomes: [{ id: 'o1', description: 'Claims handled 30% faster', status: 'MISSED', dueDate: '2026-06-30' }],
+      }],
+    };
+  }
+
+  it('refuses to take items from an engagement the input does not list, each at its path, and writes nothing', async () => {
+    await importEcosystem(graph, base());
+    const before = await snapshot(graph);
+    const problems = await problemsOf(takingFromE1());
+    expect(problems).toEqual([
+      { path: 'engagements[0].contributions[1].id', message: 'contribution "k2" belongs to engagement "e1", which this input does not list' },
+      { path: 'engagements[0].commitments[0].id', message: 'commitment "m2" belongs to engagement "e1", which this input does not list' },
+      { path: 'engagements[0].outcomes[0].id', message: 'outcome "o1" belongs to engagement "e1", which this input does not list' },
+    ]);
+    expect(await snapshot(graph)).toEqual(before);
+  });
+
+  it('moves them when the input lists the engagement they leave too', async () => {
+    await importEcosystem(graph, base());
+    const input = takingFromE1();
+    const e1 = base().engagements![0]!;
+    e1.contributions = e1.contributions!.filter((k) => k.id !== 'k2');
+    e1.commitments = [{ id: 'm1', owner: 'p1', description: 'Model tuned', status: 'FAILED', dependsOn: ['m2'] }];
+    e1.outcomes = [];
+    input.engagements!.push(e1);
+    await importEcosystem(graph, input);
+    const rows = await graph.read<{ item: string; engagement: string }>(`
+      MATCH (x)-[:TO|PART_OF|OF]->(e:Engagement) WHERE x.id IN ['k2', 'm2', 'o1'] RETURN x.id AS item, e.id AS engagement ORDER BY item`);
+    expect(rows).toEqual([{ item: 'k2', engagement: 'e3' }, { item: 'm2', engagement: 'e3' }, { item: 'o1', engagement: 'e3' }]);
+  });
+
+  it('leaves items where they are stored when the input lists them under the same engagement', async () => {
+    await importEcosystem(graph, base());
+    await expect(importEcosystem(graph, { engagements: [base().engagements![0]!] })).resolves.toBeDefined();
+  });
+});
+
 describe('importEcosystem refuses, names every problem with its path and writes nothing', () => {
   it('keeps the graph exactly as it was', async () => {
     await importEcosystem(graph, base());
@@ -305,9 +351,41 @@ describe('importEcosystem refuses, names every problem with its path and writes 
       engagements: [{ id: 'e1', customer: 'c1', status: 'ACTIVE', value: 'lots', participants: 'p1' }],
     });
     expect(problems.map((p) => p.path).sort()).toEqual([
+      'engagements[0].customer', // the rules still run on what could be read: c1 is neither in the input nor stored
       'engagements[0].name', 'engagements[0].participants', 'engagements[0].value', 'partners[0].extra', 'partners[0].type',
     ]);
     expect(await pathsOf([])).toEqual(['$']);
+  });
+
+  it('reports shape problems and rule problems together: a bad date or enum hides nothing else', async () => {
+    const bad = base() as unknown as { engagements: Array<Record<string, any>>; partners: Array<Record<string, any>> };
+    bad.engagements[0]!.startDate = '2026-02-30'; // shape: not a real date
+    bad.engagements[0]!.name = ''; // rule: empty name, in the same engagement
+    bad.engagements[0]!.value = -10; // rule: negative value, in the same engagement
+    bad.engagements[1]!.participants[0]!.role = 'CAPTAIN'; // shape: a bad role …
+    bad.engagements[1]!.participants[0]!.to = '2024-12-31'; // … and its interval still checked: `to` before `from`
+    bad.partners[1]!.type = 'WIZARD';
+    bad.partners[1]!.name = ' ';
+    const problems = await problemsOf(bad);
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'engagements[0].name', 'engagements[0].startDate', 'engagements[0].value',
+      'engagements[1].participants[0].role', 'engagements[1].participants[0].to',
+      'partners[1].name', 'partners[1].type',
+    ]);
+    expect(problems.find((p) => p.path === 'engagements[0].startDate')!.message).toContain('2026-02-30');
+    expect(problems.find((p) => p.path === 'partners[1].type')!.message).toContain('WIZARD');
+  });
+
+  it('skips only the checks that need a broken value', async () => {
+    const bad = base() as unknown as { engagements: Array<Record<string, any>> };
+    // e1's only open ORCHESTRATOR interval has an unreadable role: whether e1 has an open
+    // one cannot be decided, so that check is skipped (it would fail without the role).
+    bad.engagements[0]!.participants[2]!.role = 42;
+    // An item that is not an object keeps the places of the others: m3's owner is checked at its own path.
+    bad.engagements[1]!.commitments = ['m-broken', { id: 'm3', owner: 'p1', description: 'Lakehouse live', status: 'DELIVERED' }];
+    expect((await pathsOf(bad)).sort()).toEqual([
+      'engagements[0].participants[2].role', 'engagements[1].commitments[0]', 'engagements[1].commitments[1].owner',
+    ]);
   });
 
   it('lists every problem of a file at once', async () => {

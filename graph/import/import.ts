@@ -1,18 +1,20 @@
 /**
  * Import as one transaction, all or nothing (`importEcosystem`, the seed of a first
- * start). The graph-wide write lock is taken first, so the store the validator reads
- * cannot change under it before the write commits.
+ * start). The imports' lock is taken first (LOCK_IMPORTS), so the store the validator
+ * reads cannot change under it before the write commits; the items the import writes
+ * are locked as it writes them, so a role or status change of one of them waits for the
+ * import or the import for it, and changes of anything else go on meanwhile.
  */
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
 import type { Graph } from '../db/index.ts';
 import type { EcosystemInput } from '../model/index.ts';
-import { BUMP_GRAPH_VERSION } from '../db/index.ts';
+import { LOCK_IMPORTS } from './import.queries.ts';
 import { validateEcosystem } from './validate.ts';
 import { writeEcosystem, type ImportCounts } from './write.ts';
 
 export async function importEcosystem(graph: Graph, raw: unknown, timeoutMs?: number, actor: Actor = SYSTEM_ACTOR): Promise<ImportCounts> {
   return graph.writeTx(async (tx) => {
-    await tx.run(BUMP_GRAPH_VERSION);
+    await tx.run(LOCK_IMPORTS);
     const input = await validateEcosystem(tx, raw);
     const counts = await writeEcosystem((cypher, params) => tx.run(cypher, params), input);
     await recordAudit(tx, actor, 'importEcosystem', importedIds(input));

@@ -5,7 +5,8 @@
  * dependency graph, never one per row.
  */
 import type { Tx } from '../db/index.ts';
-import type { Problem, EcosystemInput } from '../model/index.ts';
+import { clip, clipList, type Problem, type EcosystemInput } from '../model/index.ts';
+import type { Readable } from './shape.ts';
 import type { Reference, RefKind } from './rules.ts';
 
 const LABEL_KEY: Record<RefKind, [string, string]> = {
@@ -49,7 +50,8 @@ interface DependencyRow { from: string; to: string; engagement: string | null }
  * `defined` holds the ids the input itself defines, per kind.
  */
 export async function checkAgainstStore(
-  tx: Tx, input: EcosystemInput, references: Reference[], defined: Record<RefKind, Set<string>>,
+  tx: Tx, input: Readable<EcosystemInput>, references: Reference[], defined: Record<RefKind, Set<string>>,
+  broken: ReadonlySet<string> = new Set(),
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const external: Record<RefKind, Set<string>> = Object.fromEntries(KINDS.map((k) => [k, new Set<string>()])) as Record<RefKind, Set<string>>;
@@ -63,8 +65,10 @@ export async function checkAgainstStore(
   ) as Record<RefKind, Set<string>>;
 
   // A stored commitment of an engagement in the input that the input does not list
-  // again is removed by this import, so it cannot be referenced.
-  const replaced = new Set((input.engagements ?? []).map((e) => e.id));
+  // again is removed by this import, so it cannot be referenced. Only a list that could
+  // be read whole says which commitments an engagement no longer lists.
+  const replaced = new Set((input.engagements ?? []).flatMap((e, i) =>
+    e?.id !== undefined && !broken.has(`engagements[${i}].commitments`) && (e.commitments ?? []).every((m) => m?.id !== undefined) ? [e.id] : []));
   const removed = (id: string, engagement: string | null | undefined) =>
     !defined.commitment.has(id) && engagement !== null && engagement !== undefined && replaced.has(engagement);
   const homeOf = new Map((row?.commitment ?? []).map(([id, e]) => [id, e]));
@@ -72,9 +76,9 @@ export async function checkAgainstStore(
   for (const r of references) {
     if (defined[r.kind].has(r.id)) continue;
     if (!stored[r.kind].has(r.id)) {
-      problems.push({ path: r.path, message: `unknown ${r.kind} "${r.id}"` });
+      problems.push({ path: r.path, message: `unknown ${r.kind} "${clip(r.id)}"` });
     } else if (r.kind === 'commitment' && removed(r.id, homeOf.get(r.id))) {
-      problems.push({ path: r.path, message: `commitment "${r.id}" is removed by this import (its engagement no longer lists it)` });
+      problems.push({ path: r.path, message: `commitment "${clip(r.id)}" is removed by this import (its engagement no longer lists it)` });
     }
   }
 
@@ -87,15 +91,17 @@ export async function checkAgainstStore(
  * its commitments, stored edges for the rest, reached breadth-first) and names each
  * cycle once, at the input edge that closes it.
  */
-async function findCycles(tx: Tx, input: EcosystemInput, removed: (id: string, e: string | null) => boolean): Promise<Problem[]> {
+async function findCycles(tx: Tx, input: Readable<EcosystemInput>, removed: (id: string, e: string | null) => boolean): Promise<Problem[]> {
   const edges = new Map<string, string[]>();
   const edgePath = new Map<string, string>(); // `${from}->${to}` → path of the input edge
   for (const [i, e] of (input.engagements ?? []).entries()) {
-    for (const [j, m] of (e.commitments ?? []).entries()) {
-      const targets = [...new Set(m.dependsOn ?? [])];
-      edges.set(m.id, targets);
+    for (const [j, m] of (e?.commitments ?? []).entries()) {
+      if (m?.id === undefined) continue;
+      const id = m.id;
+      const targets = [...new Set((m.dependsOn ?? []).filter((d) => d !== undefined))];
+      edges.set(id, targets);
       (m.dependsOn ?? []).forEach((d, k) => {
-        if (!edgePath.has(`${m.id}->${d}`)) edgePath.set(`${m.id}->${d}`, `engagements[${i}].commitments[${j}].dependsOn[${k}]`);
+        if (d !== undefined && !edgePath.has(`${id}->${d}`)) edgePath.set(`${id}->${d}`, `engagements[${i}].commitments[${j}].dependsOn[${k}]`);
       });
     }
   }
@@ -151,7 +157,7 @@ function namedCycles(edges: Map<string, string[]>, edgePath: Map<string, string>
           reported.add(key);
           problems.push({
             path: closingInputEdge(cycle, edgePath) ?? `commitments`,
-            message: `DEPENDS_ON cycle: ${[...cycle, target].join(' → ')}`,
+            message: `DEPENDS_ON cycle: ${clipList([...cycle, target], 20, ' → ')}`,
           });
         }
       } else if (c === WHITE) {

@@ -2,11 +2,12 @@
  * Shape check of an import: every field of the right JSON type, required ones present,
  * enum values known, no unknown fields. GraphQL does the same for `importEcosystem`
  * before we see the input; the CLI reads raw JSON, so it needs this pass. Semantic
- * rules (duplicates, references, intervals…) live in rules.ts.
+ * rules (duplicates, references, intervals…) live in rules.ts; they run on what this
+ * pass could read, so one bad value does not hide the rest of the input's problems.
  */
 import {
   COMMITMENT_STATUSES, CONTRIBUTION_KINDS, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES,
-  isRealDate, type Problem,
+  clip, isRealDate, type EcosystemInput, type Problem,
 } from '../model/index.ts';
 
 type Spec =
@@ -67,65 +68,79 @@ export const ECOSYSTEM_SHAPE: Spec = obj({
   }))),
 });
 
-/** Appends one problem per misshapen value of `value` to `problems`. */
-export function checkShape(value: unknown, problems: Problem[], spec: Spec = ECOSYSTEM_SHAPE, path = ''): void {
+/**
+ * What the later rules may read of an input, whatever its shape: every field that is
+ * there and of its declared type, the rest left out. List items keep their places (a
+ * misshapen item is `undefined`), so the rules' paths still point into the input.
+ */
+export type Readable<T> = T extends readonly (infer U)[]
+  ? Array<Readable<U> | undefined>
+  : T extends object ? { [K in keyof T]?: Readable<NonNullable<T[K]>> } : T;
+
+export interface ShapeResult {
+  problems: Problem[];
+  readable: Readable<EcosystemInput>;
+  /** Paths of values that were given but are misshapen or missing though required. */
+  broken: Set<string>;
+}
+
+/** Checks the shape of `raw` and keeps what is well-shaped, so the rules can still check that. */
+export function readShape(raw: unknown): ShapeResult {
+  const problems: Problem[] = [];
+  const readable = (read(raw, ECOSYSTEM_SHAPE, '', problems) ?? {}) as Readable<EcosystemInput>;
+  return { problems, readable, broken: new Set(problems.map((p) => p.path)) };
+}
+
+/** `value` with its misshapen parts left out (`undefined` when nothing of it is usable); one problem per misshapen value. */
+function read(value: unknown, spec: Spec, path: string, problems: Problem[]): unknown {
+  const broken = (message: string): undefined => { problems.push({ path: at(path), message }); return undefined; };
   switch (spec.t) {
     case 'id':
     case 'string':
     case 'date':
-      if (typeof value !== 'string') problems.push({ path: at(path), message: `must be a string${spec.t === 'date' ? ' date YYYY-MM-DD' : ''}` });
-      else if (spec.t === 'date' && !isRealDate(value)) problems.push({ path: at(path), message: `"${clip(value)}" is not a real date (YYYY-MM-DD)` });
-      return;
+      if (typeof value !== 'string') return broken(`must be a string${spec.t === 'date' ? ' date YYYY-MM-DD' : ''}`);
+      if (spec.t === 'date' && !isRealDate(value)) return broken(`"${clip(value)}" is not a real date (YYYY-MM-DD)`);
+      return value;
     case 'boolean':
-      if (typeof value !== 'boolean') problems.push({ path: at(path), message: 'must be true or false' });
-      return;
+      return typeof value === 'boolean' ? value : broken('must be true or false');
     case 'int':
-      if (!Number.isInteger(value)) problems.push({ path: at(path), message: 'must be a whole number' });
-      return;
+      return Number.isInteger(value) ? value : broken('must be a whole number');
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) problems.push({ path: at(path), message: 'must be a number' });
-      return;
+      return typeof value === 'number' && Number.isFinite(value) ? value : broken('must be a number');
     case 'enum':
       if (typeof value !== 'string' || !spec.values.includes(value)) {
-        problems.push({ path: at(path), message: `must be one of ${spec.values.join(', ')}` });
+        return broken(`${typeof value === 'string' ? `"${clip(value)}" is not` : 'must be'} one of ${spec.values.join(', ')}`);
       }
-      return;
+      return value;
     case 'list':
-      if (!Array.isArray(value)) { problems.push({ path: at(path), message: 'must be a list' }); return; }
-      value.forEach((item, i) => {
-        if (item === null || item === undefined) problems.push({ path: `${path}[${i}]`, message: 'must not be null' });
-        else checkShape(item, problems, spec.of, `${path}[${i}]`);
+      if (!Array.isArray(value)) return broken('must be a list');
+      return value.map((item, i) => {
+        if (item !== null && item !== undefined) return read(item, spec.of, `${path}[${i}]`, problems);
+        problems.push({ path: `${path}[${i}]`, message: 'must not be null' });
+        return undefined;
       });
-      return;
     case 'object': {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        problems.push({ path: at(path), message: 'must be an object' });
-        return;
-      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return broken('must be an object');
       const record = value as Record<string, unknown>;
+      const kept: Record<string, unknown> = {};
       for (const [name, field] of Object.entries(spec.fields)) {
         const inner = record[name];
         const innerPath = path ? `${path}.${name}` : name;
         if (inner === undefined || inner === null) {
           if (field.required) problems.push({ path: innerPath, message: 'is required' });
         } else {
-          checkShape(inner, problems, field.spec, innerPath);
+          const usable = read(inner, field.spec, innerPath, problems);
+          if (usable !== undefined) kept[name] = usable;
         }
       }
       for (const name of Object.keys(record)) {
         if (!(name in spec.fields)) problems.push({ path: path ? `${path}.${name}` : name, message: 'is not a known field' });
       }
-      return;
+      return kept;
     }
   }
 }
 
-
-
 function at(path: string): string {
   return path === '' ? '$' : path;
-}
-
-function clip(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }

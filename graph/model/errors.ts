@@ -4,6 +4,8 @@
  * driver messages or stack traces. Driver failures are mapped to these codes in one
  * place, graph/db/driver-errors.ts.
  */
+import { clip } from './clip.ts';
+
 export const ERROR_CODES = [
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT',
   'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR',
@@ -34,6 +36,6 @@ export function badInput(problems: Problem[], message = describeProblems(problem
 
 export function describeProblems(problems: Problem[]): string {
   return problems.length === 1
-    ? `Invalid input: ${problems[0]!.path}: ${problems[0]!.message}`
+    ? `Invalid input: ${clip(problems[0]!.path, 200)}: ${clip(problems[0]!.message, 200)}`
     : `Invalid input: ${problems.length} problems`;
 }

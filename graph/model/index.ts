@@ -5,6 +5,7 @@
  *
  * The area's only door: nothing outside graph/model/ imports its other files.
  */
+export { clip, clipList, QUOTE_CHARS } from './clip.ts';
 export { isRealDate } from './dates.ts';
 export type { CapabilityHoldingInput, CapabilityInput, CommitmentInput, ContributionInput, CustomerInput, EcosystemInput, EngagementInput, IndustryInput, IsoDate, OutcomeInput, ParticipationInput, PartnerInput, RegionInput, RequirementInput } from './ecosystem.ts';
 export { AppError, ERROR_CODES, badInput } from './errors.ts';

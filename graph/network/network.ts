@@ -3,8 +3,8 @@
  * one statement, its metrics are computed in a worker thread, and the answer is cached
  * per graph, normalised filter and limit until the graph changes.
  *
- * Every write transaction bumps GraphState.version, so each request first reads that
- * version (one indexed lookup) and reuses the cached answer computed at the same
+ * Every write transaction changes the graph version (graph/db/version.ts), so each request first reads that
+ * version (one count-store read) and reuses the cached answer computed at the same
  * version. The cache stores promises: identical requests arriving while the first is
  * still computing share its computation. A failed computation is forgotten.
  */

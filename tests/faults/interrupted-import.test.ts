@@ -6,17 +6,11 @@
  * equal, node for node and relationship for relationship, one imported without interruption.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
-import { finished } from 'node:stream/promises';
-import { join } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Graph } from '../../graph/db/index.ts';
-import { countImport } from '../../graph/import/index.ts';
-import type { EcosystemInput } from '../../graph/model/index.ts';
-import { applySchema } from '../../graph/db/index.ts';
-import { writeEcosystem } from '../../seeds/generate.ts';
+import { applySchema, type Graph } from '../../graph/db/index.ts';
 import { snapshot, wipe } from '../support/graph.ts';
-import { openGraphAt, recordResults, ROOT, sleep, tempDir } from './support.ts';
+import { generatedImportFile, openGraphAt, recordResults, ROOT, sleep, tempDir } from './support.ts';
 
 const SIZE = { partners: 200, engagements: Number(process.env.FAULTS_IMPORT_ENGAGEMENTS ?? 2_000), seed: 11 };
 
@@ -27,12 +21,8 @@ let expectedNodes: number;
 
 beforeAll(async () => {
   dir = tempDir('import');
-  file = join(dir, 'ecosystem.json');
-  const out = createWriteStream(file);
-  await writeEcosystem(SIZE, out);
-  out.end();
-  await finished(out);
-  const counts = countImport(JSON.parse(readFileSync(file, 'utf8')) as EcosystemInput);
+  let counts;
+  ({ file, counts } = await generatedImportFile(dir, SIZE));
   expectedNodes = Object.values(counts).reduce((a, b) => a + b, 0);
   graph = openGraphAt(inject('neo4jUri'));
   await applySchema(graph);

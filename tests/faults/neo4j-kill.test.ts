@@ -30,7 +30,7 @@ let api: ApiProcess;
 beforeAll(async () => {
   dataDir = tempDir('kill');
   boltPort = await freePort();
-  neo = await startLocalNeo4j({ dataDir, boltPort, pageCacheMb: 128 });
+  neo = await startLocalNeo4j({ dataDir, boltPort, pageCacheMb: 128, heapMb: 1024 });
   const graph = openGraphAt(neo.uri);
   try {
     await applySchema(graph);
@@ -100,7 +100,7 @@ describe('SIGKILL of the local Neo4j under traffic, then a restart', () => {
     // An outage of a few seconds under traffic.
     await sleep(6_000);
     const restartAt = Date.now();
-    neo = await startLocalNeo4j({ dataDir, boltPort, pageCacheMb: 128 });
+    neo = await startLocalNeo4j({ dataDir, boltPort, pageCacheMb: 128, heapMb: 1024 });
     const neo4jBackAt = Date.now();
     // How long a fresh driver needs, for comparison with the API's own.
     const fresh = openGraphAt(neo.uri);

@@ -5,12 +5,16 @@
  * leaves the figures of its last run for docs/RELIABILITY.md (tests/faults/report.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
+import { finished } from 'node:stream/promises';
 import { Graph } from '../../graph/db/index.ts';
+import { countImport } from '../../graph/import/index.ts';
+import type { EcosystemInput } from '../../graph/model/index.ts';
+import { writeEcosystem, type GenerateOptions } from '../../seeds/generate.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS_FILE = join(ROOT, 'docs', 'reliability-results.json');
@@ -188,4 +192,17 @@ export function recordResults(test: string, figures: Record<string, unknown>): v
   const all = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown> : {};
   all[test] = { ...figures, at: new Date().toISOString() };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 2)}\n`);
+}
+
+/**
+ * A generated ecosystem (seeds/generate.ts) written to `dir/ecosystem.json` as
+ * `npm run import` reads it, with what an import of it writes, by kind.
+ */
+export async function generatedImportFile(dir: string, size: GenerateOptions): Promise<{ file: string; counts: ReturnType<typeof countImport> }> {
+  const file = join(dir, 'ecosystem.json');
+  const out = createWriteStream(file);
+  await writeEcosystem(size, out);
+  out.end();
+  await finished(out);
+  return { file, counts: countImport(JSON.parse(readFileSync(file, 'utf8')) as EcosystemInput) };
 }

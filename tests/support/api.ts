@@ -8,6 +8,7 @@ import type { Graph } from '../../graph/db/index.ts';
 import { importEcosystem } from '../../graph/import/index.ts';
 import type { EcosystemInput } from '../../graph/model/index.ts';
 import { wipe } from './graph.ts';
+import { capturingLogger } from './server-log.ts';
 
 export const ADMIN = 'test-admin-secret-0123456789';
 
@@ -18,9 +19,11 @@ export interface GqlResponse<T = Record<string, unknown>> {
 }
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  // Request lines stay out of the test output; warnings and errors are kept and checked
+  // after every test (tests/support/server-log.ts).
   return startApp({
     NEO4J_URI: inject('neo4jUri'), SEED: 'none', PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: ADMIN, QUERY_TIMEOUT_MS: '10000', ...env,
-  }, () => {});
+  }, () => {}, undefined, capturingLogger());
 }
 
 export function client(app: RunningApp) {
