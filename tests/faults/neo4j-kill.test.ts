@@ -8,6 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../../graph/access/index.ts';
 import { importEcosystem } from '../../graph/import/index.ts';
 import { applySchema } from '../../graph/db/index.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../graph/db/index.ts';
@@ -19,9 +20,19 @@ import {
 
 const WRITERS = 10;
 const READERS = 5;
+/** Fresh requests sent after the kill, one every 100 ms. */
+const PROBES = 30;
 const WRITE = 'mutation($i: EcosystemInput!) { importEcosystem(input: $i) { partners } }';
 const READ = '{ partners(first: 5) { totalCount edges { node { id name } } } engagement(id: "e1") { name orchestrator(asOf: "2026-05-01") { id } } }';
 
+/**
+ * One token per client, as separate integrations have: the API lets one token have only a
+ * few requests in the works at once (api/server/token-gate.ts), so clients sharing one
+ * token would queue behind each other, and this test is about the outage, not that queue.
+ */
+let writerTokens: string[];
+let readerTokens: string[];
+let probeTokens: string[];
 let dataDir: string;
 let boltPort: number;
 let neo: LocalNeo4j;
@@ -35,6 +46,11 @@ beforeAll(async () => {
   try {
     await applySchema(graph);
     await importEcosystem(graph, fixture(), 120_000); // setup, not under test: no 10 s budget on a cold server
+    const tokens = async (role: 'ADMIN' | 'ANALYST', n: number, label: string) =>
+      Promise.all(Array.from({ length: n }, async (_, i) => (await createToken(graph, role, null, `${label} ${i}`)).secret));
+    writerTokens = await tokens('ADMIN', WRITERS, 'writer');
+    readerTokens = await tokens('ANALYST', READERS, 'reader');
+    probeTokens = await tokens('ANALYST', PROBES, 'probe');
   } finally {
     await graph.close();
   }
@@ -57,23 +73,23 @@ describe('SIGKILL of the local Neo4j under traffic, then a restart', () => {
     const acknowledged: string[] = [];
     let stop = false;
     let n = 0;
-    const writer = async () => {
+    const writer = async (token: string) => {
       while (!stop) {
         const id = `ack-${n++}`;
-        const reply = await gql(api.url, WRITE, { i: { partners: [{ id, name: `Acknowledged ${id}`, type: 'ISV' }] } }, { timeoutMs: 20_000 });
+        const reply = await gql(api.url, WRITE, { i: { partners: [{ id, name: `Acknowledged ${id}`, type: 'ISV' }] } }, { token, timeoutMs: 20_000 });
         replies.push({ ...reply, kind: 'write', id });
         if (succeeded(reply)) acknowledged.push(id);
         else await sleep(50);
       }
     };
-    const reader = async () => {
+    const reader = async (token: string) => {
       while (!stop) {
-        const reply = await gql(api.url, READ, undefined, { timeoutMs: 20_000 });
+        const reply = await gql(api.url, READ, undefined, { token, timeoutMs: 20_000 });
         replies.push({ ...reply, kind: 'read' });
         if (!succeeded(reply)) await sleep(50);
       }
     };
-    const traffic = [...Array.from({ length: WRITERS }, writer), ...Array.from({ length: READERS }, reader)];
+    const traffic = [...writerTokens.map(writer), ...readerTokens.map(reader)];
 
     await until(() => acknowledged.length >= 100, 120_000);
     const ackedBeforeKill = acknowledged.length;
@@ -90,8 +106,8 @@ describe('SIGKILL of the local Neo4j under traffic, then a restart', () => {
     }, 30_000, 100);
     // Fresh requests every 100 ms for 3 s, each on its own (the loops above are all in flight at the kill).
     const probes: Array<Promise<void>> = [];
-    for (let i = 0; i < 30; i++) {
-      probes.push(gql(api.url, READ, undefined, { timeoutMs: 20_000 }).then((reply) => { replies.push({ ...reply, kind: 'read' }); }));
+    for (let i = 0; i < PROBES; i++) {
+      probes.push(gql(api.url, READ, undefined, { token: probeTokens[i]!, timeoutMs: 20_000 }).then((reply) => { replies.push({ ...reply, kind: 'read' }); }));
       await sleep(100);
     }
     await neo.exited;
