@@ -21,7 +21,7 @@ let tokens: TestTokens;
 beforeAll(() => { graph = testApp.graph; });
 beforeEach(async () => {
   await wipe(graph);
-  await importEcosystem(graph, fixture());
+  await importEcosystem(graph, fixture(), 120_000); // setup, not under test: no 10 s budget on a busy machine
   tokens = await makeTokens(graph);
 });
 
@@ -137,7 +137,7 @@ describe('importEcosystem', () => {
 
     // The same graph as the importer writes from the same input (GraphQL defaults included).
     await wipe(graph);
-    await importEcosystem(graph, fixture());
+    await importEcosystem(graph, fixture(), 120_000); // setup, not under test: no 10 s budget on a busy machine
     expect(await snapshot(graph)).toEqual(viaApi);
 
     const read = await gql<{ engagements: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(

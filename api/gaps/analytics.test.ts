@@ -14,7 +14,7 @@ const { gql } = t;
 
 async function load(world: EcosystemInput): Promise<void> {
   await wipe(t.graph);
-  await importEcosystem(t.graph, world);
+  await importEcosystem(t.graph, world, 120_000); // setup, not under test: no 10 s budget on a busy machine
 }
 
 async function data<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {

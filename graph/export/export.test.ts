@@ -54,7 +54,7 @@ describe('JSON export', () => {
     await importEcosystem(graph, JSON.parse(first), 120_000);
     expect(await snapshot(graph)).toEqual(before);
     expect(await exportText()).toBe(first);
-  });
+  }, 180_000); // two imports of the whole sample and three exports, maybe on a cold and busy database: 30 s on an idle one
 
   it('a write that lands during the export: that copy is thrown away and the next attempt is the state after it', async () => {
     const out = join(dir, 'during.json');
@@ -106,7 +106,7 @@ describe('backup and restore, as a person runs them', () => {
     await wipe(graph);
     await run('graph/import/cli.ts', [backup]);
     expect(await snapshot(graph)).toEqual(before);
-  });
+  }, 180_000); // two real tsx processes (as graph/import/cli.test.ts, which gives one 120 s) on a machine other runs share
 
   it('refuses a format it does not write, saying which it does', async () => {
     await expect(run('graph/export/cli.ts', ['--format', 'gexf', '--out', join(dir, 'x.gexf')])).rejects.toMatchObject({

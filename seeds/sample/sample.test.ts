@@ -47,7 +47,7 @@ describe('the sample ecosystem file', () => {
 describe('the sample ecosystem, imported', () => {
   beforeAll(async () => {
     await wipe(graph);
-    await importEcosystem(graph, JSON.parse(committed));
+    await importEcosystem(graph, JSON.parse(committed), 120_000); // setup: the whole sample, on a maybe cold and busy database
   });
 
   it('has the promised size: ~40 partners, 8+ regions, 6+ industries, 15+ capabilities, 60+ customers, 150+ engagements', async () => {

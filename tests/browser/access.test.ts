@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
-import { ADMIN, expectNoProblems, screenshot, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, screenshot, startWebWorld, type WebWorld } from './support.ts';
 
 /** First queries compile their Cypher on a fresh database: generous on a busy machine. */
-const WAIT = 45_000;
+const WAIT = BROWSER_WAIT_MS;
 
 let world: WebWorld;
 let gql: ReturnType<typeof client>;
@@ -36,7 +36,7 @@ describe('a PARTNER token', { timeout: 180_000 }, () => {
     expect(await page.locator('#banner').textContent()).toContain('Cortexa');
     expect(await page.locator('.who').getAttribute('data-role')).toBe('PARTNER');
     // It starts on the explorer, not the map.
-    await expect.poll(() => page.locator('#tab-accountability').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('#tab-accountability').getAttribute('aria-selected'), { timeout: WAIT }).toBe('true');
     const scoped = await gql<{ missedOutcomes: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(
       '{ missedOutcomes(first: 100) { totalCount edges { node { id } } } }', {}, secret);
     const all = await gql<{ missedOutcomes: { totalCount: number } }>('{ missedOutcomes { totalCount } }');
@@ -68,7 +68,7 @@ describe('a PARTNER token', { timeout: 180_000 }, () => {
 describe('without a usable token', { timeout: 180_000 }, () => {
   it('explains how to get a link when there is none', async () => {
     const page = await world.open(null);
-    await page.locator('[data-state=auth-missing]').waitFor();
+    await page.locator('[data-state=auth-missing]').waitFor({ timeout: WAIT });
     const text = await page.locator('[data-state=auth-missing]').textContent();
     expect(text).toContain('npm start');
     expect(text).toContain('ADMIN_TOKEN');
@@ -95,7 +95,7 @@ describe('without a usable token', { timeout: 180_000 }, () => {
     await page.reload();
     await page.locator('[data-testid=heatmap] svg').waitFor({ timeout: WAIT });
     await page.click('text=Sign out');
-    await page.locator('[data-state=auth-missing]').waitFor();
+    await page.locator('[data-state=auth-missing]').waitFor({ timeout: WAIT });
     await page.close();
   });
 });

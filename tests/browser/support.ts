@@ -16,6 +16,9 @@ import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 export const SAMPLE_PATH = fileURLToPath(new URL('../../seeds/sample-ecosystem.json', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
+/** How long a browser test waits for the page to get somewhere; only a page that is stuck takes longer. */
+export const BROWSER_WAIT_MS = 45_000;
+
 export interface SampleEngagement { id: string; participants?: Array<{ partner: string }> }
 export interface Sample { partners: Array<{ id: string; name: string }>; engagements: SampleEngagement[] }
 
@@ -33,6 +36,11 @@ export interface WebWorld {
 export async function startWebWorld(): Promise<WebWorld> {
   // Chromium first: when it is missing, say so before anything slow.
   const chromium = await launchChromium();
+  // Every Playwright wait a test leaves without its own timeout (clicks, fills, downloads,
+  // navigations) gets the browser tests' bound instead of Playwright's 30 s: first queries
+  // compile their Cypher on a fresh database, and the machine may be busy.
+  chromium.context.setDefaultTimeout(BROWSER_WAIT_MS);
+  chromium.context.setDefaultNavigationTimeout(BROWSER_WAIT_MS);
   try {
     ensureWebBuilt();
     const app = await startTestApp();

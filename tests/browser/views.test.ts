@@ -5,10 +5,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
-import { ADMIN, expectedNetwork, expectNoProblems, inkedFraction, screenshot, SCREENSHOTS, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectedNetwork, expectNoProblems, inkedFraction, screenshot, SCREENSHOTS, startWebWorld, type WebWorld } from './support.ts';
 
 /** First queries compile their Cypher on a fresh database: generous on a busy machine. */
-const WAIT = 45_000;
+const WAIT = BROWSER_WAIT_MS;
 
 let world: WebWorld;
 let page: Page;
@@ -31,8 +31,8 @@ describe('the network map', { timeout: 180_000 }, () => {
     expect(Number(await summary.getAttribute('data-partners'))).toBe(expected.partners);
     expect(Number(await summary.getAttribute('data-edges'))).toBe(expected.coDelivers);
     expect(await summary.textContent()).toContain(`${expected.partners} partners`);
-    await page.waitForTimeout(300);
-    expect(await inkedFraction(page, 'canvas.map-canvas')).toBeGreaterThan(0.03);
+    // The canvas paints on the animation frame after the summary says drawn: wait for the ink, not for a duration.
+    await expect.poll(() => inkedFraction(page, 'canvas.map-canvas'), { timeout: WAIT }).toBeGreaterThan(0.03);
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     await screenshot(page, 'network-map');
   });
@@ -44,13 +44,20 @@ describe('the network map', { timeout: 180_000 }, () => {
     await card.waitFor({ timeout: WAIT });
     expect(await page.locator('#panel-title').textContent()).toBe('Cortexa');
     const record = card.locator('table.track-record tbody tr');
-    await expect.poll(() => record.count()).toBe(2);
+    await expect.poll(() => record.count(), { timeout: WAIT }).toBe(2);
     expect(await record.nth(0).locator('th').textContent()).toBe('Orchestrator');
     expect(await card.textContent()).toContain('e-claims-copilot');
-    await page.waitForTimeout(900);   // the zoom transition: Cortexa ends up in the middle
+    // The zoom transition ends with Cortexa in the middle of the stage, however long a busy
+    // machine takes to get there: hover the middle until its tooltip names Cortexa. The canvas
+    // moves under a resting pointer without a mousemove, so each look moves the pointer (by a
+    // pixel either way: well inside a node's hit radius).
     const stage = (await page.locator('[data-testid=map-stage]').boundingBox())!;
-    await page.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
-    await expect.poll(() => page.locator('.tooltip').textContent()).toContain('Cortexa');
+    let nudge = 0;
+    await expect.poll(async () => {
+      nudge = 1 - nudge;
+      await page.mouse.move(stage.x + stage.width / 2 + nudge, stage.y + stage.height / 2);
+      return page.locator('.tooltip').textContent();
+    }, { timeout: WAIT }).toContain('Cortexa');
     expect(await page.locator('.tooltip').textContent()).toContain('AI-native');
     await page.screenshot({ path: `${SCREENSHOTS}network-map-card.png` });
     await page.keyboard.press('Escape');
@@ -196,10 +203,10 @@ describe('keyboard', { timeout: 180_000 }, () => {
   it('moves between the view tabs with the arrow keys', async () => {
     await page.focus('#tab-attribution');
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => page.locator('#tab-gaps').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('#tab-gaps').getAttribute('aria-selected'), { timeout: WAIT }).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-gaps');
     await page.keyboard.press('End');
-    await expect.poll(() => page.locator('#tab-attribution').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('#tab-attribution').getAttribute('aria-selected'), { timeout: WAIT }).toBe('true');
   });
 });
 
