@@ -7,3 +7,4 @@
  */
 export { customersByIds } from './customers.ts';
 export { partnerPage, partnersByIds } from './partners.ts';
+export type { CapabilityRow, NamedRow } from './partners.queries.ts';

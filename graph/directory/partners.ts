@@ -5,7 +5,7 @@
 import { rowsByIds } from '../db/index.ts';
 import type { Graph } from '../db/index.ts';
 import { decodeCursor, toPage } from '../model/index.ts';
-import type { PartnerStatus, PartnerType, Page, PageArgs } from '../model/index.ts';
+import type { Page, PageArgs, PageRow, PartnerStatus, PartnerType } from '../model/index.ts';
 import * as P from './partners.queries.ts';
 
 export interface PartnerFilter {
@@ -16,8 +16,6 @@ export interface PartnerFilter {
   status?: PartnerStatus | null;
   nameContains?: string | null;
 }
-
-type PageRow<T> = { totalCount: number; page: T[] };
 
 export function partnersByIds(graph: Graph, ids: readonly string[]): Promise<Array<P.PartnerRow | null>> {
   return rowsByIds(graph, P.PARTNERS_BY_IDS, ids, {}, 'partner');

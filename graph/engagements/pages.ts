@@ -4,7 +4,7 @@
  * from one statement; batched lists take one statement for all their keys.
  */
 import type { Graph } from '../db/index.ts';
-import type { EngagementRole, EngagementStatus, Page, PageArgs, Scope } from '../model/index.ts';
+import type { EngagementRole, EngagementStatus, Page, PageArgs, PageRow, Scope } from '../model/index.ts';
 import * as E from './engagements.queries.ts';
 import { PARTNER_PARTICIPATION_PAGES, type ParticipationRow } from './participations.queries.ts';
 import { decodeCursor, toPage } from '../model/index.ts';
@@ -17,8 +17,6 @@ export interface EngagementFilter {
   regions?: string[] | null;
   industries?: string[] | null;
 }
-
-type PageRow<T> = { totalCount: number; page: T[] };
 
 export async function engagementPage(graph: Graph, scope: Scope, filter: EngagementFilter, args: PageArgs): Promise<Page<E.EngagementRow>> {
   const [after] = decodeCursor(args.after, 1) ?? [null];

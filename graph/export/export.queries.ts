@@ -4,8 +4,9 @@
  * sorted, so that the same graph always gives the same file.
  */
 
-export interface NamedRow { code: string; name: string }
-export interface CapabilityRow { id: string; name: string }
+import type { CapabilityRow, NamedRow } from '../directory/index.ts';
+
+export type { CapabilityRow, NamedRow };
 
 export interface PartnerExportRow {
   id: string; name: string; type: string; status: string | null; tier: string | null;

@@ -11,7 +11,7 @@ export type { CapabilityHoldingInput, CapabilityInput, CommitmentInput, Contribu
 export { AppError, ERROR_CODES, badInput } from './errors.ts';
 export type { ErrorCode, Problem } from './errors.ts';
 export { decodeCursor, toPage } from './page.ts';
-export type { Page, PageArgs } from './page.ts';
+export type { Page, PageArgs, PageRow } from './page.ts';
 export type { Scope } from './scope.ts';
 export { ACCESS_ROLES, ATTRIBUTION_MODELS, COMMITMENT_STATUSES, CONTRIBUTION_KINDS, COVERAGE_STATUSES, DEFECTIVE_STATUSES, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES } from './vocabulary.ts';
 export type { AccessRole, AttributionModel, CommitmentStatus, ContributionKind, CoverageStatus, EngagementRole, EngagementStatus, NetworkEdgeKind, NetworkNodeKind, OutcomeStatus, PartnerStatus, PartnerType } from './vocabulary.ts';

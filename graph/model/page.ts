@@ -9,6 +9,9 @@ export interface PageArgs {
   after?: string | null;
 }
 
+/** What a page statement returns: one row with the total and the rows of the page (LIMIT first + 1). */
+export interface PageRow<T> { totalCount: number; page: T[] }
+
 export interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
