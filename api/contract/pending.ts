@@ -7,16 +7,6 @@
 export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly types: readonly string[] } = {
   /** `Type.field` not served yet. */
   fields: [
-    // Network at scale (issue 15)
-    'NetworkFilter.communities',
-    'NetworkNode.articulationPoint',
-    'NetworkEdge.bridge',
-    'Network.partnerCount',
-    'Network.computedAt',
-    'Network.stale',
-    'Network.betweennessSample',
-    'Network.communities',
-    'Network.communityLinks',
     // At-risk outcomes (issue 20)
     'Query.atRiskOutcomes',
     // Scenarios (issue 20)
@@ -37,10 +27,6 @@ export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly ty
   ],
   /** Types that only those fields use. */
   types: [
-    // Network at scale (issue 15)
-    'DateTime',
-    'NetworkCommunity',
-    'CommunityLink',
     // At-risk outcomes (issue 20)
     'RiskReason',
     'AtRiskOutcome',

@@ -10,12 +10,16 @@ export class NetworkResolver {
     description: 'The co-delivery network of the partners that match the filter. Metrics are computed on the whole filtered network; '
       + '`limit` (0..100000) then keeps the highest-degree nodes, ties by id, and the edges among them. Not for PARTNER tokens.',
   })
-  network(
+  async network(
     @Ctx() ctx: Context,
     @Arg('filter', () => NetworkFilter, { nullable: true }) filter?: NetworkFilter | null,
     @Arg('limit', () => Int, { nullable: true, defaultValue: NETWORK_LIMITS.defaultLimit }) limit?: number | null,
   ) {
     refusePartner(ctx, 'the network');
-    return network(ctx.graph, filter ?? {}, limit ?? NETWORK_LIMITS.defaultLimit, ctx.answerCache?.version);
+    const answer = await network(ctx.graph, filter ?? {}, limit ?? NETWORK_LIMITS.defaultLimit, ctx.answerCache?.version,
+      (err) => ctx.reportInternal(err));
+    // A stale answer must not be replayed from the answer cache once the fresh one exists.
+    if (answer.stale && ctx.answerCache) ctx.answerCache.cacheable = false;
+    return answer;
   }
 }

@@ -24,7 +24,7 @@ import { modularity } from 'graphology-metrics/graph/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importEcosystem } from '../../graph/import/index.ts';
 import type { EcosystemInput, EngagementInput } from '../../graph/model/index.ts';
-import { network as readNetwork, networkComputations } from '../../graph/network/index.ts';
+import { networkComputations } from '../../graph/network/index.ts';
 import { setOutcomeStatus } from '../../graph/engagements/index.ts';
 import { ADMIN, codes, useTestApp } from '../../tests/support/api.ts';
 import { wipe } from '../../tests/support/graph.ts';
@@ -33,20 +33,34 @@ import { makeTokens, type TestTokens } from '../../tests/support/tokens.ts';
 
 interface Node { id: string; kind: string; label: string; partnerType: string | null; degree: number; betweenness: number; pagerank: number; community: number }
 interface Edge { source: string; target: string; kind: string; weight: number }
-interface Net { nodes: Node[]; edges: Edge[]; truncated: boolean }
+interface Net { nodes: Node[]; edges: Edge[]; truncated: boolean; stale?: boolean; computedAt?: string }
 
 const NETWORK = `query($filter: NetworkFilter, $limit: Int) { network(filter: $filter, limit: $limit) {
   truncated
   nodes { id kind label partnerType degree betweenness pagerank community }
   edges { source target kind weight } } }`;
+const WITH_STATE = NETWORK.replace('truncated', 'truncated stale computedAt');
 
 const t = useTestApp();
 const { gql } = t;
 
-async function network(filter?: Record<string, unknown>, limit?: number, token?: string): Promise<Net> {
-  const res = await gql<{ network: Net }>(NETWORK, { filter, limit }, token);
+/** One answer, stale or not, with `stale` and `computedAt`. */
+async function answer(filter?: Record<string, unknown>, limit?: number, token?: string): Promise<Net> {
+  const res = await gql<{ network: Net }>(WITH_STATE, { filter, limit }, token);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data!.network;
+}
+
+/**
+ * The fresh network: after a write the first answers are the last computed metrics
+ * (stale: true) while one recomputation runs; this asks again until it has finished.
+ */
+async function network(filter?: Record<string, unknown>, limit?: number, token?: string): Promise<Net> {
+  for (;;) {
+    const { stale, computedAt: _computedAt, ...net } = await answer(filter, limit, token);
+    if (!stale) return net;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const edgeText = (e: Edge) => `${e.source} ${e.kind} ${e.target} ${e.weight}`;
@@ -335,17 +349,17 @@ describe('a hand-built world', () => {
     });
   });
 
-  describe('the cache', () => {
-    const roundTripsOf = async (filter: Record<string, unknown>) => {
+  describe('computed once per graph version and filter, then served stale while recomputing', () => {
+    const roundTripsOf = async (filter: Record<string, unknown>, limit?: number) => {
       const [trips, computed] = [t.graph.roundTrips, networkComputations()];
-      const net = await network(filter);
+      const net = await answer(filter, limit);
       return { net, roundTrips: t.graph.roundTrips - trips, computations: networkComputations() - computed };
     };
 
     it('a second identical request reads the graph version only and computes nothing', async () => {
       const filter = { includeCustomers: true, partnerTypes: ['SYSTEM_INTEGRATOR', 'ISV', 'MSP'] };
       const cold = await roundTripsOf(filter);
-      expect([cold.roundTrips, cold.computations]).toEqual([2, 1]);
+      expect([cold.computations, cold.net.stale]).toEqual([1, false]);
       const warm = await roundTripsOf(filter);
       expect([warm.roundTrips, warm.computations]).toEqual([1, 0]);
       expect(warm.net).toEqual(cold.net);
@@ -353,46 +367,53 @@ describe('a hand-built world', () => {
 
     it('identical requests arriving together share one computation', async () => {
       const before = networkComputations();
-      const answers = await Promise.all([1, 2, 3, 4].map(() => network({ partnerTypes: ['MSP', 'ISV'] })));
+      const answers = await Promise.all([1, 2, 3, 4].map(() => answer({ partnerTypes: ['MSP', 'ISV'] })));
       expect(networkComputations() - before).toBe(1);
-      for (const answer of answers) expect(answer).toEqual(answers[0]);
+      for (const each of answers) expect(each).toEqual(answers[0]);
     });
 
-    it('keeps the 32 most recently used networks', async () => {
-      // Straight through graph/network: over HTTP the whole answers are kept as well (below).
-      const computedBy = async (limit: number) => {
-        const before = networkComputations();
-        await readNetwork(t.graph, { until: '2030-01-01' }, limit);
-        return networkComputations() - before;
-      };
-      // Each limit is its own entry: 1..32 fill the cache, pushing out everything older.
-      for (let limit = 1; limit <= 32; limit++) expect(await computedBy(limit)).toBe(1);
-      expect(await computedBy(1)).toBe(0);   // a hit, now the most recently used
-      expect(await computedBy(33)).toBe(1);  // evicts the least recently used: 2
-      expect(await computedBy(1)).toBe(0);
-      expect(await computedBy(3)).toBe(0);
-      expect(await computedBy(2)).toBe(1);
+    it('limit and communities choose from one computation: they change no metric and compute nothing again', async () => {
+      const filter = { until: '2030-01-01' };
+      const before = networkComputations();
+      const whole = await answer(filter, 100);
+      for (const limit of [0, 1, 2, 3, 4]) {
+        const cut = await answer(filter, limit);
+        for (const node of cut.nodes) expect(node).toEqual(whole.nodes.find((n) => n.id === node.id));
+      }
+      const community = whole.nodes[0]!.community;
+      const one = await answer({ ...filter, communities: [community] }, 100);
+      expect(one.nodes).toEqual(whole.nodes.filter((n) => n.community === community));
+      expect(networkComputations() - before).toBe(1);
     });
 
-    it('a write anywhere in the graph (an outcome status) makes the next request recompute', async () => {
+    it('after a write the next request answers at once with the last metrics, stale, and the fresh ones follow', async () => {
       const filter = { regions: ['FR'] };
-      await network(filter);
+      const before = await network(filter);
+      const fresh = await answer(filter);
       expect((await roundTripsOf(filter)).computations).toBe(0);
-      await setOutcomeStatus(t.graph, 'o1', 'MET');
-      const after = await roundTripsOf(filter);
-      expect([after.roundTrips, after.computations]).toEqual([2, 1]);
-      expect((await roundTripsOf(filter)).computations).toBe(0);
+      await importEcosystem(t.graph, {
+        engagements: [closed('e9', 'c2', '2024-02-01', '2024-03-01', [['pb', 'ORCHESTRATOR'], ['pe', 'CONTRIBUTOR']])],
+      }, 120_000);
+      const started = networkComputations();
+      const stale = await answer(filter);
+      expect(stale).toEqual({ ...before, stale: true, computedAt: fresh.computedAt });
+      const after = await network(filter);
+      expect(networkComputations() - started).toBe(1);
+      expect(shape(after).edges).toContain('pb CO_DELIVERS pe 1');
+      const again = await answer(filter);
+      expect(again.stale).toBe(false);
+      expect(Date.parse(again.computedAt!)).toBeGreaterThan(Date.parse(fresh.computedAt!));
     });
 
-    it('an import that changes the network shows at once', async () => {
-      await network();
-      await importEcosystem(t.graph, {
-        engagements: [closed('e7', 'c3', '2024-02-01', '2024-03-01', [['pa', 'ORCHESTRATOR'], ['pc', 'CONTRIBUTOR']])],
-      }, 120_000);
-      const after = await roundTripsOf({});
-      expect(after.computations).toBe(1);
-      expect(shape(after.net).edges).toContain('pa CO_DELIVERS pc 1');
-      expect(shape(after.net).nodes).toEqual(['pa 3', 'pb 3', 'pc 3', 'pd 3']);
+    it('a write anywhere in the graph (an outcome status) makes exactly one recomputation, however many ask meanwhile', async () => {
+      const filter = { industries: ['MFG'] };
+      await network(filter);
+      await setOutcomeStatus(t.graph, 'o1', 'MET');
+      const started = networkComputations();
+      const answers = await Promise.all([1, 2, 3, 4, 5].map(() => answer(filter)));
+      expect(answers.every((a) => a.stale)).toBe(true);
+      await network(filter);
+      expect(networkComputations() - started).toBe(1);
     });
   });
 
@@ -410,6 +431,7 @@ describe('a hand-built world', () => {
     const COVERAGE = '{ coverageGaps { region { code } industry { code } capability { id } status supply } }';
 
     it('the same request again gets the same bytes after one read of the graph version', async () => {
+      await network({ regions: ['DE'] });
       const first = await post(NETWORK, { filter: { regions: ['DE'] } });
       const again = await post(NETWORK, { filter: { regions: ['DE'] } });
       expect([first.hit, again.hit, again.roundTrips]).toEqual([false, true, 1]);
@@ -420,18 +442,24 @@ describe('a hand-built world', () => {
     });
 
     it('a write makes the next answer new, and it shows the write', async () => {
+      await network({ industries: ['FSI'] });
       await post(NETWORK, { filter: { industries: ['FSI'] } });
       expect((await post(NETWORK, { filter: { industries: ['FSI'] } })).hit).toBe(true);
       await importEcosystem(t.graph, {
         engagements: [closed('e8', 'c1', '2024-04-01', '2024-05-01', [['pa', 'ORCHESTRATOR'], ['pe', 'CONTRIBUTOR']])],
       }, 120_000);
+      // The first answer after the write is the last computed one, stale: never kept.
+      const stale = await post(WITH_STATE, { filter: { industries: ['FSI'] } });
+      expect([stale.hit, JSON.parse(stale.text).data.network.stale]).toEqual([false, true]);
+      expect((await post(WITH_STATE, { filter: { industries: ['FSI'] } })).hit).toBe(false);
+      await network({ industries: ['FSI'] });
       const after = await post(NETWORK, { filter: { industries: ['FSI'] } });
-      expect(after.hit).toBe(false);
       expect(shape(JSON.parse(after.text).data.network).edges).toContain('pa CO_DELIVERS pe 1');
       expect((await post(NETWORK, { filter: { industries: ['FSI'] } })).hit).toBe(true);
     });
 
     it('is kept per role and partner scope: an ANALYST asking what ADMIN asked is answered afresh', async () => {
+      await network({}, 3);
       await post(NETWORK, { limit: 3 });
       const analyst = await post(NETWORK, { limit: 3 }, tokens.analyst);
       expect(analyst.hit).toBe(false);

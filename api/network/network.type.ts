@@ -2,6 +2,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { NetworkEdgeKind, NetworkNodeKind, PartnerType } from '../../graph/model/index.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
+import { DateTimeScalar } from '../graphql/date-time-scalar.ts';
 import { PartnerTypeEnum } from '../graphql/enums.ts';
 
 @InputType()
@@ -20,6 +21,12 @@ export class NetworkFilter {
   @Field(() => DateScalar, { nullable: true }) until?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Add the customers of the matching engagements, with ORCHESTRATES_FOR and CONTRIBUTES_TO edges from partner nodes.' })
   includeCustomers?: boolean | null;
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Only partners in these communities (ids of the same graph version\'s answer without this field), and their edges among themselves; '
+      + 'with includeCustomers, the customers linked to them. Metrics, communities and communityLinks still describe the whole filtered network.',
+  })
+  communities?: number[] | null;
 }
 
 // simpleResolvers: plain properties, no middleware; a large network is 100,000s of fields.
@@ -37,6 +44,8 @@ export class NetworkNode {
   pagerank!: number;
   @Field(() => Int, { description: 'Louvain community on the CO_DELIVERS graph (weighted, seeded: the same data gives the same communities), numbered 0..k-1 in the order of their smallest member id; -1 for customers.' })
   community!: number;
+  @Field(() => Boolean, { description: 'A partner whose removal splits its connected component of the CO_DELIVERS graph (an articulation point); false for customers.' })
+  articulationPoint!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -46,6 +55,28 @@ export class NetworkEdge {
   @Field(() => String, { description: 'CO_DELIVERS (partner-partner, weight = shared engagements), ORCHESTRATES_FOR or CONTRIBUTES_TO (partner-customer, weight = engagements).' })
   kind!: NetworkEdgeKind;
   @Field(() => Float) weight!: number;
+  @Field(() => Boolean, { description: 'A CO_DELIVERS edge whose removal splits its connected component of the CO_DELIVERS graph (a bridge); false for customer edges.' })
+  bridge!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'One Louvain community of the whole filtered CO_DELIVERS graph.' })
+export class NetworkCommunity {
+  @Field(() => Int) id!: number;
+  @Field(() => Int) size!: number;
+  @Field(() => String, {
+    description: 'Names the community by what its members share: the region and the capability held (level >= 3) by the most members, '
+      + 'and the name of its member with the highest pagerank, e.g. "DE · sap · Brightwater Systems"; ties by code / id; a part no member has is left out.',
+  })
+  label!: string;
+  @Field(() => [NetworkNode], { description: 'Its members with the highest pagerank, at most 5, pagerank descending, then id.' })
+  topPartners!: NetworkNode[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'CO_DELIVERS weight summed between the members of two communities; source < target.' })
+export class CommunityLink {
+  @Field(() => Int) source!: number;
+  @Field(() => Int) target!: number;
+  @Field(() => Float) weight!: number;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -53,4 +84,16 @@ export class Network {
   @Field(() => [NetworkNode], { description: 'Ordered by id (code-unit order; a customer before a partner with the same id).' }) nodes!: NetworkNode[];
   @Field(() => [NetworkEdge], { description: 'Ordered by source, target, kind (code-unit order).' }) edges!: NetworkEdge[];
   @Field(() => Boolean, { description: 'True when `limit` cut nodes (the highest-degree nodes are kept).' }) truncated!: boolean;
+  @Field(() => Int, { description: 'Partner nodes of the whole filtered network, before `limit` (with filter.communities, the partners of those communities).' })
+  partnerCount!: number;
+  @Field(() => DateTimeScalar, { description: 'The graph state these metrics describe was read at this instant.' })
+  computedAt!: string;
+  @Field(() => Boolean, { description: 'True when the graph has changed since computedAt: these are the last metrics computed, and a recomputation is under way.' })
+  stale!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Null when betweenness is exact (at most 2,000 partner nodes); otherwise the number of sampled source partners.' })
+  betweennessSample!: number | null;
+  @Field(() => [NetworkCommunity], { description: 'Every community of the whole filtered network, by id.' })
+  communities!: NetworkCommunity[];
+  @Field(() => [CommunityLink], { description: 'Links between communities, by source then target.' })
+  communityLinks!: CommunityLink[];
 }

@@ -19,6 +19,11 @@ export interface Tx {
   run<Row = Record<string, unknown>>(cypher: string, params?: Params): Promise<Row[]>;
 }
 
+/** A read transaction whose rows are handed over one at a time, as they arrive. */
+export interface StreamTx {
+  each<Row = Record<string, unknown>>(cypher: string, params: Params, onRow: (row: Row) => void): Promise<void>;
+}
+
 export interface GraphOptions {
   database?: string;
   /** Per-transaction database timeout (QUERY_TIMEOUT_MS). */
@@ -81,6 +86,44 @@ export class Graph {
       await tx.run(MARK_GRAPH_CHANGED);
       return result;
     }, timeoutMs);
+  }
+
+  /**
+   * Several reads in one READ transaction whose rows are never held together: each row
+   * goes to `onRow` as the driver decodes it, and the driver pulls the next batch only
+   * when the last is consumed. For projections of millions of rows (the network at
+   * 100,000 partners), which as one list would cost the server and this process
+   * hundreds of megabytes. Not retried: the caller's rows have been consumed already.
+   */
+  async readStreaming<T>(work: (tx: StreamTx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs): Promise<T> {
+    const session = this.session('READ');
+    const tx = session.beginTransaction({ timeout: timeoutMs });
+    try {
+      const result = await work({
+        each: async <Row>(cypher: string, params: Params, onRow: (row: Row) => void) => {
+          this.roundTrips += 1;
+          const rows = withoutCallSite(() => tx.run(cypher, toDriverParams(params) as Params));
+          for await (const record of rows) onRow(toPlain(record.toObject()) as Row);
+        },
+      });
+      await tx.commit();
+      return result;
+    } catch (err) {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      throw fromDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * A write transaction that changes no ecosystem data, only what is derived from it
+   * and keyed by the graph version it describes (the network's stored metrics), so
+   * it must not change that version: no change mark. Nothing a user wrote goes
+   * through here.
+   */
+  derivedWriteTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs): Promise<T> {
+    return this.transaction('WRITE', work, timeoutMs);
   }
 
   /**
@@ -154,7 +197,8 @@ function withoutCallSite<T>(start: () => T): T {
 export function toDriverParams(value: unknown): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toDriverParams);
-  if (value === null || typeof value !== 'object') return value;
+  // Bytes (a Uint8Array or Int8Array) are Neo4j's byte[]: the driver sends them as they are.
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) out[key] = toDriverParams(inner);
   return out;
@@ -167,7 +211,7 @@ export function toDriverParams(value: unknown): unknown {
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value !== 'object') return value;
+  if (typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)
     || neo4j.isDuration(value as never) || neo4j.isTime(value as never) || neo4j.isLocalTime(value as never)) {

@@ -12,7 +12,7 @@ export { openGraph } from './connect.ts';
 export { openConfiguredGraph } from './open-configured.ts';
 export type { OpenGraph } from './connect.ts';
 export { Graph, toDriverParams } from './executor.ts';
-export type { Tx } from './executor.ts';
+export type { StreamTx, Tx } from './executor.ts';
 export { Lru } from './lru.ts';
 export { UNIQUE_KEYS, applySchema, isEmptyGraph } from './schema.ts';
 export { startLocalNeo4j } from './server/launcher.ts';

@@ -1,4 +1,4 @@
-/** The network view as the API returns it (contract: Network, NetworkNode, NetworkEdge). */
+/** The network view as the API returns it (contract: Network, NetworkNode, NetworkEdge, NetworkCommunity, CommunityLink). */
 import type { NetworkEdgeKind, NetworkNodeKind } from '../model/index.ts';
 import { byCodeUnits } from './co-delivery.ts';
 
@@ -12,6 +12,7 @@ export interface NetworkNode {
   betweenness: number;
   pagerank: number;
   community: number;
+  articulationPoint: boolean;
 }
 
 export interface NetworkEdge {
@@ -21,16 +22,36 @@ export interface NetworkEdge {
   target: string;
   kind: NetworkEdgeKind;
   weight: number;
+  bridge: boolean;
+}
+
+export interface NetworkCommunity {
+  id: number;
+  size: number;
+  label: string;
+  topPartners: NetworkNode[];
+}
+
+export interface CommunityLink {
+  source: number;
+  target: number;
+  weight: number;
 }
 
 export interface Network {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
   truncated: boolean;
+  partnerCount: number;
+  computedAt: string;
+  stale: boolean;
+  betweennessSample: number | null;
+  communities: NetworkCommunity[];
+  communityLinks: CommunityLink[];
 }
 
 /** Node order: id, then kind (a partner and a customer may share an id). */
-export function compareNodes(a: NetworkNode, b: NetworkNode): number {
+export function compareNodes(a: Pick<NetworkNode, 'id' | 'kind'>, b: Pick<NetworkNode, 'id' | 'kind'>): number {
   return byCodeUnits(a.id, b.id) || byCodeUnits(a.kind, b.kind);
 }
 

@@ -10,7 +10,6 @@
  * `$regions` and serves one of `$industries` (each when given). `$x` is `$filter.x`.
  * A member of an engagement: a matching partner that held any role in it at any time.
  *
- * The statement always returns exactly one row.
  */
 
 
@@ -32,17 +31,35 @@ export interface NetworkFilterParam {
  */
 export type NetworkProjectionParams = { filter: NetworkFilterParam };
 
-/** Rows as lists rather than maps: the 10,000-partner projection is mostly edges. */
-export interface NetworkProjectionRow {
-  /** [id, name, type] of every partner that is a member of a matching engagement. */
-  partners: Array<[string, string, string]>;
-  /** [id, name] of the customers of matching engagements (empty unless includeCustomers). */
-  customers: Array<[string, string]>;
-  /** [partner a, partner b, engagements both are members of], a < b, each pair once. */
-  coDelivers: Array<[string, string, number]>;
-  /** [partner, customer, matching engagements of that customer in which it held the role] (empty unless includeCustomers). */
-  orchestratesFor: Array<[string, string, number]>;
-  contributesTo: Array<[string, string, number]>;
+/** One partner node of the filtered network. */
+export interface NetworkPartnerRow {
+  id: string;
+  name: string;
+  type: string;
+  /** Codes of the regions it operates in, ordered. */
+  regions: string[];
+  /** Ids of the capabilities it holds at level 3 or more, ordered (a community's label names the most held). */
+  capabilities: string[];
+}
+
+/** Two partner nodes that delivered together, a < b (Cypher's string order), and in how many matching engagements. */
+export interface NetworkPairRow {
+  a: string;
+  b: string;
+  weight: number;
+}
+
+export interface NetworkCustomerRow {
+  id: string;
+  name: string;
+}
+
+/** A partner held `role` in `weight` matching engagements for the customer. */
+export interface NetworkRoleRow {
+  partner: string;
+  customer: string;
+  role: 'ORCHESTRATOR' | 'CONTRIBUTOR';
+  weight: number;
 }
 
 /** The engagement bound to `e`, its customer to `c`. */
@@ -59,54 +76,53 @@ const PARTNER_MATCHES = `
   AND ($filter.industries IS NULL OR EXISTS { MATCH (p)-[:SERVES]->(i:Industry) WHERE i.code IN $filter.industries })`;
 
 /**
- * In parts, the engagements matched again by each, so that no list of all engagements
- * is ever held (collecting one entry per engagement and unwinding that in COLLECT
- * subqueries ran out of transaction memory at 100,000 engagements):
- *
- * 1. per engagement its members' ids in order, then every pair i <= j of them:
- *    i = j lists the partner once, i < j is a CO_DELIVERS pair, counted over engagements;
- * 2. the partners' names and types, by id;
- * 3. with $filter.includeCustomers only (otherwise no row enters them): the customers, and
- *    per (partner, customer, role) the matching engagements in which the partner held
- *    the role at any time.
+ * The partner nodes: matching partners that are members of at least one matching
+ * engagement. EXISTS stops at the first such engagement, so this is one pass over
+ * the partners, not over the engagements.
  */
-export const NETWORK_PROJECTION = `
-CALL () {
-  MATCH (e:Engagement)-[:FOR]->(c:Customer)
-  WHERE` + ENGAGEMENT_MATCHES + `
-  CALL (e) {
-    OPTIONAL MATCH (p:Partner)-[:PARTICIPATES_IN]->(e)
-    WHERE` + PARTNER_MATCHES + `
-    WITH DISTINCT p.id AS id ORDER BY id
-    RETURN collect(id) AS members
+export const NETWORK_PARTNERS = `
+MATCH (p:Partner)
+WHERE` + PARTNER_MATCHES + `
+  AND EXISTS {
+    MATCH (p)-[:PARTICIPATES_IN]->(e:Engagement)-[:FOR]->(c:Customer)
+    WHERE` + ENGAGEMENT_MATCHES + `
   }
-  UNWIND range(0, size(members) - 1) AS i
-  UNWIND range(i, size(members) - 1) AS j
-  WITH members[i] AS a, members[j] AS b, count(*) AS weight
-  RETURN collect(CASE WHEN a = b THEN a END) AS partnerIds,
-         collect(CASE WHEN a <> b THEN [a, b, weight] END) AS coDelivers
-}
-CALL (partnerIds) {
-  UNWIND partnerIds AS id
-  MATCH (p:Partner {id: id})
-  RETURN collect([p.id, p.name, p.type]) AS partners
-}
-CALL () {
-  UNWIND CASE WHEN $filter.includeCustomers THEN [true] ELSE [] END AS included
-  MATCH (e:Engagement)-[:FOR]->(c:Customer)
-  WHERE` + ENGAGEMENT_MATCHES + `
-  WITH DISTINCT c
-  RETURN collect([c.id, c.name]) AS customers
-}
-CALL () {
-  UNWIND CASE WHEN $filter.includeCustomers THEN [true] ELSE [] END AS included
-  MATCH (e:Engagement)-[:FOR]->(c:Customer)
-  WHERE` + ENGAGEMENT_MATCHES + `
-  MATCH (p:Partner)-[r:PARTICIPATES_IN]->(e)
+RETURN p.id AS id, p.name AS name, p.type AS type,
+       COLLECT { MATCH (p)-[:OPERATES_IN]->(g:Region) RETURN DISTINCT g.code AS code ORDER BY code } AS regions,
+       COLLECT { MATCH (p)-[h:HOLDS]->(k:Capability) WHERE h.level >= 3 RETURN DISTINCT k.id AS id ORDER BY id } AS capabilities`;
+
+/**
+ * The CO_DELIVERS pairs, one row each, aggregated next to the data: per matching
+ * engagement its members' ids in order, then every pair i < j of them, counted over
+ * engagements. Rows, not one collected list: at 100,000 partners there are millions of
+ * pairs, and the caller streams them (Graph.readStreaming) into typed arrays.
+ */
+export const NETWORK_PAIRS = `
+MATCH (e:Engagement)-[:FOR]->(c:Customer)
+WHERE` + ENGAGEMENT_MATCHES + `
+CALL (e) {
+  MATCH (p:Partner)-[:PARTICIPATES_IN]->(e)
   WHERE` + PARTNER_MATCHES + `
-  WITH DISTINCT e, c, p, r.role AS role
-  WITH c, p, role, count(*) AS weight
-  RETURN collect(CASE role WHEN 'ORCHESTRATOR' THEN [p.id, c.id, weight] END) AS orchestratesFor,
-         collect(CASE role WHEN 'CONTRIBUTOR' THEN [p.id, c.id, weight] END) AS contributesTo
+  WITH DISTINCT p.id AS id ORDER BY id
+  RETURN collect(id) AS members
 }
-RETURN partners, customers, coDelivers, orchestratesFor, contributesTo`;
+WITH members WHERE size(members) > 1
+UNWIND range(0, size(members) - 2) AS i
+UNWIND range(i + 1, size(members) - 1) AS j
+RETURN members[i] AS a, members[j] AS b, count(*) AS weight`;
+
+/** With includeCustomers only: the customers of matching engagements. */
+export const NETWORK_CUSTOMERS = `
+MATCH (e:Engagement)-[:FOR]->(c:Customer)
+WHERE` + ENGAGEMENT_MATCHES + `
+WITH DISTINCT c
+RETURN c.id AS id, c.name AS name`;
+
+/** With includeCustomers only: per (partner, customer, role), the matching engagements in which the partner held the role at any time. */
+export const NETWORK_ROLES = `
+MATCH (e:Engagement)-[:FOR]->(c:Customer)
+WHERE` + ENGAGEMENT_MATCHES + `
+MATCH (p:Partner)-[r:PARTICIPATES_IN]->(e)
+WHERE` + PARTNER_MATCHES + ` AND r.role IN ['ORCHESTRATOR', 'CONTRIBUTOR']
+WITH DISTINCT e, c, p, r.role AS role
+RETURN p.id AS partner, c.id AS customer, role, count(*) AS weight`;

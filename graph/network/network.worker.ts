@@ -1,39 +1,42 @@
 /**
  * The network computation off the main thread (graph/network/network.ts starts this file
- * in a worker_threads Worker): exact betweenness is O(V·E), seconds on a large
- * ecosystem, and must not stall the requests the event loop is serving meanwhile.
- * One job at a time, in the order they arrive.
+ * in a worker_threads Worker): betweenness, Louvain and the rest take seconds on a large
+ * ecosystem and must not stall the requests the event loop is serving meanwhile.
+ * One job at a time, in the order they arrive. Typed arrays travel both ways as
+ * transfers (no copy); the stored form is encoded here too, off the main thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { computeNetwork } from './assemble.ts';
-import type { NetworkProjection } from './co-delivery.ts';
+import { computeNetwork } from './compute.ts';
+import { encodeComputed, type ComputedNetwork } from './computed.ts';
+import type { Projection } from './projection.ts';
 
-/**
- * Both ways the bulky part travels as JSON text: cloning a string is a copy of bytes,
- * while structure-cloning 150,000 small arrays costs the sending thread several times
- * what JSON.stringify does (measured at 10,000 partners), and the sender of a job is
- * the main thread.
- */
 export interface NetworkJob {
   id: number;
-  /** JSON of a NetworkProjection. */
-  projection: string;
-  limit: number;
+  projection: Projection;
+  version: number;
+  computedAt: string;
 }
 
-/** `network`: JSON of a Network. */
-export type NetworkJobResult = { id: number; network: string } | { id: number; error: string };
+/** `encoded`: the computed network as stored in the database (computed.ts). */
+export type NetworkJobResult = { id: number; computed: ComputedNetwork; encoded: Uint8Array } | { id: number; error: string };
 
 if (!parentPort) throw new Error('network.worker.ts runs in a worker thread only.');
 const port = parentPort;
 
 port.on('message', (job: NetworkJob) => {
-  let reply: NetworkJobResult;
   try {
-    const projection = JSON.parse(job.projection) as NetworkProjection;
-    reply = { id: job.id, network: JSON.stringify(computeNetwork(projection, job.limit)) };
+    const computed = computeNetwork(job.projection, job.version, job.computedAt);
+    const encoded = encodeComputed(computed);
+    port.postMessage({ id: job.id, computed, encoded } satisfies NetworkJobResult, [...buffersOf(computed), encoded.buffer as ArrayBuffer]);
   } catch (err) {
-    reply = { id: job.id, error: err instanceof Error ? err.message : String(err) };
+    port.postMessage({ id: job.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies NetworkJobResult);
   }
-  port.postMessage(reply);
 });
+
+/** Every typed array's buffer in `value`, once each. */
+function buffersOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) found.add(value.buffer as ArrayBuffer);
+  else if (Array.isArray(value)) for (const item of value) buffersOf(item, found);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) buffersOf(item, found);
+  return [...found];
+}

@@ -14,9 +14,13 @@ export async function openTestGraph(options: { queryTimeoutMs?: number } = {}): 
   return graph;
 }
 
-/** Deletes every node and relationship (the schema stays). */
+/**
+ * Deletes every node and relationship (the schema stays), and the network metrics
+ * stored for the data that was there: a test file starts from an empty graph, not from
+ * a stale network of the file before.
+ */
 export async function wipe(graph: Graph): Promise<void> {
-  await graph.write('MATCH (n) WHERE NOT n:GraphState DETACH DELETE n');
+  await graph.write('MATCH (n) WHERE NOT n:GraphState OR n:NetworkMetrics DETACH DELETE n');
 }
 
 /**
