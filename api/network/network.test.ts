@@ -63,6 +63,31 @@ async function network(filter?: Record<string, unknown>, limit?: number, token?:
   }
 }
 
+interface ScaleNode extends Node { articulationPoint: boolean }
+interface Scale {
+  nodes: ScaleNode[];
+  edges: Array<Edge & { bridge: boolean }>;
+  partnerCount: number;
+  stale: boolean;
+  betweennessSample: number | null;
+  communities: Array<{ id: number; size: number; label: string; topPartners: ScaleNode[] }>;
+  communityLinks: Array<{ source: number; target: number; weight: number }>;
+}
+
+const NODE_FIELDS = 'id kind label partnerType degree betweenness pagerank community articulationPoint';
+const SCALE = `query($filter: NetworkFilter, $limit: Int) { network(filter: $filter, limit: $limit) {
+  partnerCount stale betweennessSample
+  nodes { ${NODE_FIELDS} } edges { source target kind weight bridge }
+  communities { id size label topPartners { ${NODE_FIELDS} } } communityLinks { source target weight } } }`;
+
+/** The fresh network with the fields of the network at scale. */
+async function scaleAnswer(filter: Record<string, unknown>, limit?: number): Promise<Scale> {
+  await network(filter, limit);
+  const res = await gql<{ network: Scale }>(SCALE, { filter, limit });
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!.network;
+}
+
 const edgeText = (e: Edge) => `${e.source} ${e.kind} ${e.target} ${e.weight}`;
 const shape = (net: Net) => ({ nodes: net.nodes.map((n) => `${n.id} ${n.degree}`), edges: net.edges.map(edgeText), truncated: net.truncated });
 
@@ -123,6 +148,90 @@ describe("Zachary's karate club: 78 two-partner engagements", () => {
     // A different limit is another computation of the same data: the same communities.
     const again = await network({}, 100);
     expect(again.nodes.map((n) => n.community)).toEqual(net.nodes.map((n) => n.community));
+  });
+
+  it('member 0 is the only articulation point and (0, 11) the only bridge; betweenness is exact; every community is labelled and linked', async () => {
+    const scale = await scaleAnswer({});
+    expect(scale.nodes.filter((n) => n.articulationPoint).map((n) => n.id)).toEqual([memberId(0)]);
+    expect(scale.edges.filter((e) => e.bridge).map((e) => [e.source, e.target])).toEqual([[memberId(0), memberId(11)]]);
+    expect([scale.partnerCount, scale.betweennessSample, scale.stale]).toEqual([34, null, false]);
+    // Karate members hold no region or capability: a label is the name of the member of highest pagerank.
+    for (const community of scale.communities) {
+      const members = scale.nodes.filter((n) => n.community === community.id)
+        .sort((a, b) => b.pagerank - a.pagerank || (a.id < b.id ? -1 : 1));
+      expect(community.size).toBe(members.length);
+      expect(community.topPartners.map((p) => p.id)).toEqual(members.slice(0, 5).map((m) => m.id));
+      expect(community.label).toBe(members[0]!.label);
+    }
+    const between = new Map<string, number>();
+    const community = new Map(scale.nodes.map((n) => [n.id, n.community]));
+    for (const e of scale.edges) {
+      const [a, b] = [community.get(e.source)!, community.get(e.target)!].sort((x, y) => x - y);
+      if (a !== b) between.set(`${a} ${b}`, (between.get(`${a} ${b}`) ?? 0) + e.weight);
+    }
+    expect(scale.communityLinks.map((l) => [`${l.source} ${l.target}`, l.weight])).toEqual([...between].sort());
+  });
+});
+
+describe('single points of failure and community labels: two triangles joined by one partnership', () => {
+  // q1-q2-q3 and q4-q5-q6 deliver in pairs twice each; q3 and q4 once: q3 and q4 are the
+  // only articulation points, q3-q4 the only bridge, and Louvain finds the two triangles.
+  // Community 0 operates in JP (q1, q2) and KR (q2, q3): JP by code; holds aws at level >= 3
+  // (q2, q3; sap counts once, q2's level 2 does not); q3 ranks highest: "JP · aws · Kestrel Systems".
+  // Community 1: SG (q4, q5), no capability at level >= 3, q4 ranks highest: "SG · Osprey Digital".
+  const partner = (id: string, name: string, regions: string[], capabilities: Array<[string, number]>) => ({
+    id, name, type: 'ISV' as const, regions, capabilities: capabilities.map(([capability, level]) => ({ capability, level })),
+  });
+  const pair = (id: string, a: string, b: string) => closed(id, 'k1', '2024-01-01', '2024-02-01', [[a, 'ORCHESTRATOR'], [b, 'CONTRIBUTOR']]);
+  beforeAll(async () => {
+    await wipe(t.graph);
+    await importEcosystem(t.graph, {
+      regions: ['JP', 'KR', 'SG'].map((code) => ({ code, name: code })),
+      industries: [{ code: 'FSI', name: 'Financial services' }],
+      capabilities: [{ id: 'aws', name: 'AWS' }, { id: 'sap', name: 'SAP' }],
+      partners: [
+        partner('q1', 'Heron Partners', ['JP'], [['sap', 4]]),
+        partner('q2', 'Ibis Consulting', ['JP', 'KR'], [['sap', 2], ['aws', 5]]),
+        partner('q3', 'Kestrel Systems', ['KR'], [['aws', 3]]),
+        partner('q4', 'Osprey Digital', ['SG'], []),
+        partner('q5', 'Plover Cloud', ['SG'], [['sap', 1]]),
+        partner('q6', 'Rail Analytics', [], []),
+      ],
+      customers: [{ id: 'k1', name: 'Kumo Bank', region: 'JP', industry: 'FSI' }],
+      engagements: [
+        ...[['q1', 'q2'], ['q2', 'q3'], ['q1', 'q3'], ['q4', 'q5'], ['q5', 'q6'], ['q4', 'q6']]
+          .flatMap(([a, b]) => [pair(`x-${a}-${b}-1`, a!, b!), pair(`x-${a}-${b}-2`, a!, b!)]),
+        pair('x-q3-q4', 'q3', 'q4'),
+      ],
+    }, 120_000);
+  });
+
+  it('marks q3 and q4 as articulation points and q3-q4 as the bridge', async () => {
+    const scale = await scaleAnswer({});
+    expect(scale.nodes.filter((n) => n.articulationPoint).map((n) => n.id)).toEqual(['q3', 'q4']);
+    expect(scale.edges.map((e) => `${e.source}-${e.target} ${e.weight}${e.bridge ? ' bridge' : ''}`)).toEqual([
+      'q1-q2 2', 'q1-q3 2', 'q2-q3 2', 'q3-q4 1 bridge', 'q4-q5 2', 'q4-q6 2', 'q5-q6 2',
+    ]);
+  });
+
+  it('labels the communities by region, capability and top partner, and links them by their one partnership', async () => {
+    const scale = await scaleAnswer({});
+    expect(scale.communities.map((c) => [c.id, c.size, c.label, c.topPartners[0]!.id])).toEqual([
+      [0, 3, 'JP · aws · Kestrel Systems', 'q3'],
+      [1, 3, 'SG · Osprey Digital', 'q4'],
+    ]);
+    expect(scale.communityLinks).toEqual([{ source: 0, target: 1, weight: 1 }]);
+  });
+
+  it('`communities` draws one community and its edges; limit trims it; neither changes a metric', async () => {
+    const whole = await scaleAnswer({});
+    const one = await scaleAnswer({ communities: [1] });
+    expect([one.partnerCount, one.nodes.map((n) => n.id)]).toEqual([3, ['q4', 'q5', 'q6']]);
+    expect(one.edges.map((e) => `${e.source}-${e.target}`)).toEqual(['q4-q5', 'q4-q6', 'q5-q6']);
+    expect(one.nodes).toEqual(whole.nodes.filter((n) => n.community === 1));
+    expect([one.communities, one.communityLinks]).toEqual([whole.communities, whole.communityLinks]);
+    const overview = await scaleAnswer({}, 0);
+    expect([overview.nodes, overview.partnerCount, overview.communities]).toEqual([[], 6, whole.communities]);
   });
 });
 
