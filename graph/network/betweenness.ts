@@ -15,11 +15,12 @@ export const BETWEENNESS_EXACT_MAX_NODES = 2000;
 
 /**
  * k, chosen by measurement (bench/betweenness.ts, bench/BETWEENNESS.md): the smallest k
- * of the grid whose top-20 overlap with exact was >= 0.9 and Spearman >= 0.95 on every
- * seed at M, and whose recomputation at L (100,000 partners, ~2M edges) stays within the
- * 5-minute budget on two cores.
+ * of 100, 200, 400, 800 whose top-20 overlap with exact was >= 0.9 and Spearman >= 0.95
+ * on each of 10 seeds at M (its whole graph and a 3,000-partner regional one). At L
+ * (100,000 partners, 2M edges) one source costs a few hundred ms on two shared cores,
+ * so 200 sources take about a minute of the 5-minute recomputation; 400 would risk it.
  */
-export const BETWEENNESS_SAMPLE_SOURCES = 400;
+export const BETWEENNESS_SAMPLE_SOURCES = 200;
 
 export interface Betweenness {
   /** per node, in graph.forEachNode order */
@@ -84,7 +85,7 @@ export function betweennessOf(graph: AbstractGraph, options: BetweennessOptions 
         delta[v] += sigma[v] * coefficient;
       }
       if (w !== s) {
-        if (paths !== sigmaW) throw new RangeError(`betweenness: more than 2^32 shortest paths from one source to node ${w}; graphology's path counts wrapped`);
+        if (paths !== sigmaW) throw new RangeError(`betweenness: 2^32 or more shortest paths from one source to node ${w}; graphology's path counts wrapped`);
         values[w] += delta[w];
       }
     }
