@@ -130,6 +130,8 @@ const VALID: Record<'query' | 'mutation', Record<string, Record<string, unknown>
     engagementGaps: { engagementId: 'e1' },
     engagements: { first: 5, filter: {} },
     exitImpact: { partnerIds: ['p1'] },
+    atRiskOutcomes: { asOf: '2026-07-01', filter: {}, first: 5 },
+    scenario: { input: { exits: ['p1'] } },
     missedOutcomes: { first: 5, filter: {} },
     network: { filter: {}, limit: 100 },
     outcome: { id: 'o1' },

@@ -5,4 +5,7 @@
  */
 import { AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver } from './accountability.resolver.ts';
 
+// The outcome lists' filter, shared by atRiskOutcomes (api/at-risk).
+export { OutcomeFilter } from './accountability.type.ts';
+
 export const accountabilityResolvers = [AccountabilityResolver, ResponsiblePartyResolver, TrackRecordResolver] as const;

@@ -7,10 +7,6 @@
 export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly types: readonly string[] } = {
   /** `Type.field` not served yet. */
   fields: [
-    // At-risk outcomes (issue 20)
-    'Query.atRiskOutcomes',
-    // Scenarios (issue 20)
-    'Query.scenario',
     // Deal registration (issue 21)
     'Query.dealRegistrations',
     'Query.dealConflicts',
@@ -27,16 +23,6 @@ export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly ty
   ],
   /** Types that only those fields use. */
   types: [
-    // At-risk outcomes (issue 20)
-    'RiskReason',
-    'AtRiskOutcome',
-    'AtRiskOutcomeEdge',
-    'AtRiskOutcomeConnection',
-    // Scenarios (issue 20)
-    'HandoverInput',
-    'ScenarioInput',
-    'CoverageChange',
-    'ScenarioResult',
     // Deal registration (issue 21)
     'DealRegistrationStatus',
     'DealRegistration',

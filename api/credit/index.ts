@@ -4,4 +4,7 @@
  */
 import { AttributionShareResolver, CreditResolver } from './credit.resolver.ts';
 
+// The health type, shared by scenario (api/scenarios).
+export { EcosystemHealth } from './credit.type.ts';
+
 export const creditResolvers = [CreditResolver, AttributionShareResolver] as const;

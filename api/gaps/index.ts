@@ -6,6 +6,9 @@ import {
   CapabilityGapResolver, CoverageCellResolver, EngagementGapReportResolver, ExitImpactResolver, GapsResolver,
 } from './gaps.resolver.ts';
 
+// The coverage types, shared by scenario (api/scenarios).
+export { CoverageCell, CoverageInput } from './gaps.type.ts';
+
 export const gapsResolvers = [
   GapsResolver, CoverageCellResolver, CapabilityGapResolver, EngagementGapReportResolver, ExitImpactResolver,
 ] as const;

@@ -5,7 +5,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ACCESS_ROLES, ATTRIBUTION_MODELS, COMMITMENT_STATUSES, CONTRIBUTION_KINDS, COVERAGE_STATUSES, ENGAGEMENT_ROLES,
-  ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES,
+  ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES, RISK_REASONS,
 } from '../../graph/model/index.ts';
 
 type EnumObject<T extends string> = { [K in T]: K };
@@ -27,3 +27,4 @@ export const ContributionKindEnum = enumOf(CONTRIBUTION_KINDS, 'ContributionKind
 export const AccessRoleEnum = enumOf(ACCESS_ROLES, 'AccessRole');
 export const CoverageStatusEnum = enumOf(COVERAGE_STATUSES, 'CoverageStatus');
 export const AttributionModelEnum = enumOf(ATTRIBUTION_MODELS, 'AttributionModel');
+export const RiskReasonEnum = enumOf(RISK_REASONS, 'RiskReason', 'Why an outcome is at risk (contract/README.md, At-risk outcomes), in this order.');

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { accessResolvers } from '../access/index.ts';
 import { accountabilityResolvers } from '../accountability/index.ts';
+import { atRiskResolvers } from '../at-risk/index.ts';
 import { auditResolvers } from '../audit/index.ts';
 import { creditResolvers } from '../credit/index.ts';
 import { directoryResolvers } from '../directory/index.ts';
@@ -11,6 +12,7 @@ import { engagementsResolvers } from '../engagements/index.ts';
 import { gapsResolvers } from '../gaps/index.ts';
 import { importResolvers } from '../import/index.ts';
 import { networkResolvers } from '../network/index.ts';
+import { scenariosResolvers } from '../scenarios/index.ts';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -21,6 +23,8 @@ export function ecomapSchema(): Promise<GraphQLSchema> {
     resolvers: [
       ...accessResolvers, ...directoryResolvers, ...engagementsResolvers, ...importResolvers,
       ...accountabilityResolvers, ...gapsResolvers, ...creditResolvers, ...networkResolvers, ...auditResolvers,
+      ...atRiskResolvers,
+      ...scenariosResolvers,
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
     validate: false,

@@ -5,5 +5,8 @@
  */
 import { ImportResolver } from './import.resolver.ts';
 
+// The partner input, shared by scenario's joins (api/scenarios).
+export { PartnerInput } from './ecosystem.input.ts';
+
 export const importResolvers = [ImportResolver] as const;
 export { importProblemsPlugin } from './import-problems-plugin.ts';

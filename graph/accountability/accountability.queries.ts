@@ -10,6 +10,9 @@
  * about and which commitments are listed; the answer itself (accountable partner,
  * shares) is computed over the whole graph, because partial data would give a wrong one.
  */
+import {
+  COMMITMENT_REF, FAILURE_CHAIN, ORCHESTRATOR_ON, OUTCOME_FILTER, OUTCOME_REF, VISIBLE_COMMITMENT,
+} from './fragments.ts';
 
 export interface CommitmentRef {
   id: string; description: string; status: string; dueDate: string | null; ownerId: string; engagementId: string;
@@ -23,27 +26,17 @@ export interface AccountabilityRow {
   responsible: Array<{ partnerId: string; share: number; rootCauses: number; role: string | null }>;
 }
 
-/** A commitment bound to `c`, as the API's Commitment. */
-const COMMITMENT_REF = `{id: c.id, description: c.description, status: c.status, dueDate: toString(c.dueDate),
-  ownerId: COLLECT { MATCH (c)-[:OWNED_BY]->(p:Partner) RETURN p.id }[0],
-  engagementId: COLLECT { MATCH (c)-[:PART_OF]->(x:Engagement) RETURN x.id }[0]}`;
-
-/** Visible to the caller: the commitment bound to `c`. */
-const VISIBLE = `($scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(:Engagement)<-[:PART_OF]-(c) })`;
-
 export const ACCOUNTABILITY = `
 MATCH (o:Outcome {id: $id})-[:OF]->(e:Engagement)
 WHERE $scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) }
 CALL (o, e) {
-  OPTIONAL MATCH (a:Partner)-[r:PARTICIPATES_IN {role: 'ORCHESTRATOR'}]->(e)
-  WHERE r.from <= o.dueDate AND (r.to IS NULL OR o.dueDate < r.to)
-  RETURN a.id AS accountableId ORDER BY a.id LIMIT 1
+  WITH e, o.dueDate AS heldOn
+  ` + ORCHESTRATOR_ON + ` AS accountableId
 }
 CALL (o) {
   // Each member m of the failure subgraph with its shortest chains from a direct
   // dependency of the outcome, defective all the way; the smallest ids win a tie.
-  OPTIONAL MATCH chain = ALL SHORTEST (o)-[:DEPENDS_ON]->(d:Commitment WHERE d.status IN $defective)
-    ((:Commitment)-[:DEPENDS_ON]->(x:Commitment WHERE x.status IN $defective))* (m:Commitment)
+  OPTIONAL MATCH chain = ALL SHORTEST ` + FAILURE_CHAIN + `
   WITH m, nodes(chain)[1..] AS path ORDER BY size(path), [c IN path | c.id]
   WITH m, collect(path)[0] AS path
   WHERE m IS NOT NULL
@@ -84,14 +77,14 @@ RETURN
   accountableId,
   COLLECT {
     UNWIND members AS member
-    WITH member, member.m AS c WHERE member.root AND ` + VISIBLE + `
+    WITH member, member.m AS c WHERE member.root AND ` + VISIBLE_COMMITMENT + `
     WITH member, ` + COMMITMENT_REF + ` AS commitment
     RETURN {commitment: commitment,
-            path: COLLECT { UNWIND member.path AS c WITH c WHERE ` + VISIBLE + ` RETURN ` + COMMITMENT_REF + ` }}
+            path: COLLECT { UNWIND member.path AS c WITH c WHERE ` + VISIBLE_COMMITMENT + ` RETURN ` + COMMITMENT_REF + ` }}
   } AS rootCauses,
   COLLECT {
     UNWIND members AS member
-    WITH member.m AS c WHERE NOT member.root AND ` + VISIBLE + `
+    WITH member.m AS c WHERE NOT member.root AND ` + VISIBLE_COMMITMENT + `
     RETURN ` + COMMITMENT_REF + `
   } AS propagated,
   responsible`;
@@ -146,15 +139,7 @@ RETURN {
  * `partnerId` (outcome bound to `o`, engagement to `e`).
  */
 const MISSED_FILTER = `
-    o.status IN $missed
-    AND ($scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) })
-    AND ($since IS NULL OR o.dueDate >= date($since))
-    AND ($until IS NULL OR o.dueDate < date($until))
-    AND ($regions IS NULL OR EXISTS { MATCH (e)-[:FOR]->(:Customer)-[:LOCATED_IN]->(g:Region) WHERE g.code IN $regions })
-    AND ($industries IS NULL OR EXISTS { MATCH (e)-[:FOR]->(:Customer)-[:IN_INDUSTRY]->(i:Industry) WHERE i.code IN $industries })`;
-
-/** The page's row of the outcome bound to `o`, engagement `e`. */
-const OUTCOME_ROW = '{id: o.id, description: o.description, status: o.status, dueDate: toString(o.dueDate), engagementId: e.id}';
+    o.status IN $missed AND` + OUTCOME_FILTER;
 
 /** After the cursor `$after` ([dueDate, id] of the last row seen), in dueDate DESC, id order. */
 const AFTER_CURSOR = '($after IS NULL OR o.dueDate < date($after[0]) OR (o.dueDate = date($after[0]) AND o.id > $after[1]))';
@@ -166,7 +151,7 @@ CALL () {
   MATCH (o:Outcome)-[:OF]->(e:Engagement)
   WHERE ` + AFTER_CURSOR + ` AND` + MISSED_FILTER + `
   WITH o, e ORDER BY o.dueDate DESC, o.id LIMIT $limit
-  RETURN collect(` + OUTCOME_ROW + `) AS page
+  RETURN collect(` + OUTCOME_REF + `) AS page
 }
 RETURN totalCount, page`;
 
@@ -198,6 +183,6 @@ CALL (rows) {
   UNWIND rows AS row
   WITH row.o AS o, row.e AS e WHERE ` + AFTER_CURSOR + `
   WITH o, e LIMIT $limit
-  RETURN collect(` + OUTCOME_ROW + `) AS page
+  RETURN collect(` + OUTCOME_REF + `) AS page
 }
 RETURN size(rows) AS totalCount, page`;

@@ -27,6 +27,17 @@ export interface OutcomeFilter {
   industries?: string[] | null;
 }
 
+/** The filter as statement parameters, each null when not given (OUTCOME_FILTER and `$partnerId`). */
+export function outcomeFilterParams(filter: OutcomeFilter) {
+  return {
+    since: filter.since ?? null,
+    until: filter.until ?? null,
+    partnerId: filter.partnerId ?? null,
+    regions: filter.regions ?? null,
+    industries: filter.industries ?? null,
+  };
+}
+
 /** MISSED and PARTIALLY_MET outcomes, dueDate descending, then id. */
 export async function missedOutcomePage(graph: Graph, scope: Scope, filter: OutcomeFilter, args: PageArgs): Promise<Page<OutcomeRow>> {
   // Given a partner, the outcomes are found from it (one statement either way).
@@ -34,11 +45,7 @@ export async function missedOutcomePage(graph: Graph, scope: Scope, filter: Outc
   const [row] = await graph.read<{ totalCount: number; page: OutcomeRow[] }>(statement, {
     ...WORDS,
     scope,
-    since: filter.since ?? null,
-    until: filter.until ?? null,
-    partnerId: filter.partnerId ?? null,
-    regions: filter.regions ?? null,
-    industries: filter.industries ?? null,
+    ...outcomeFilterParams(filter),
     after: decodeCursor(args.after, 2),
     limit: args.first + 1,
   });

@@ -6,4 +6,5 @@
  */
 export { ATTRIBUTION } from './attribution.queries.ts';
 export { attribution } from './attribution.ts';
-export { ecosystemHealth } from './ecosystem-health.ts';
+export { ecosystemHealth, ecosystemHealthOn } from './ecosystem-health.ts';
+export type { HealthRow } from './ecosystem-health.queries.ts';

@@ -14,6 +14,9 @@ export type Params = Record<string, unknown>;
 /** A single read is sent at most this often when the failure is retryable. */
 const READ_ATTEMPTS = 2;
 
+/** The same for a rolled-back transaction: nothing of a failed attempt was kept. */
+const ROLLED_BACK_ATTEMPTS = 2;
+
 /** One transaction's view: run a statement, get plain rows. */
 export interface Tx {
   run<Row = Record<string, unknown>>(cypher: string, params?: Params): Promise<Row[]>;
@@ -127,6 +130,40 @@ export class Graph {
   }
 
   /**
+   * Runs `work` in an explicit WRITE transaction that is always rolled back, never
+   * committed: answers "as if" changes had happened (graph/scenarios), computed by the
+   * analyses' own statements on the changed graph inside the transaction. Nothing is
+   * kept, so there is no graph-version mark and no bookmark.
+   *
+   * Locks: Neo4j takes no locks for reads and shows other transactions only committed
+   * data, so concurrent readers neither see these changes nor wait for them. A node or
+   * relationship whose properties `work` sets, and the unique-constraint entry of a node
+   * it creates, stay exclusively locked from that write until the rollback (never longer
+   * than `timeoutMs`): a writer of the same items waits for the rollback, then goes on.
+   * Creating or deleting a relationship locks nothing others wait for: Neo4j 5 takes
+   * those locks at commit, which never comes (measured, graph/scenarios). Callers
+   * write as late as they can (read first, change, read the answers, roll back).
+   *
+   * A transient failure (a deadlock with such a writer, a leader change) runs `work`
+   * once more: nothing of the first attempt was kept.
+   */
+  async rolledBackTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const session = this.session('WRITE');
+      const tx = session.beginTransaction({ timeout: timeoutMs });
+      try {
+        return await work(this.wrap(tx));
+      } catch (err) {
+        if (attempt < ROLLED_BACK_ATTEMPTS && neo4j.isRetryableError(err as Error)) continue;
+        throw fromDriverError(err);
+      } finally {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        await session.close();
+      }
+    }
+  }
+
+  /**
    * Runs one schema statement (a constraint, an index, waiting for indexes) in its own
    * transaction. Neo4j refuses data writes in a transaction that changes the schema, so
    * this one carries no version mark; no answer depends on the schema.
@@ -161,7 +198,8 @@ export class Graph {
     }
   }
 
-  private wrap(mtx: ManagedTransaction): Tx {
+  /** A managed transaction, or an explicit one (rolledBackTx): both run statements alike. */
+  private wrap(mtx: Pick<ManagedTransaction, 'run'>): Tx {
     return {
       run: async <Row>(cypher: string, params: Params = {}) => {
         this.roundTrips += 1;

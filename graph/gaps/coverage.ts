@@ -1,5 +1,5 @@
 /** Coverage gaps and the impact of partners leaving (contract: CoverageCell, ExitImpact). */
-import type { Graph } from '../db/index.ts';
+import type { Graph, Tx } from '../db/index.ts';
 import { AppError, clip } from '../model/index.ts';
 import * as C from './coverage.queries.ts';
 
@@ -15,12 +15,13 @@ export interface CoverageOptions {
 /** The contract's CoverageInput defaults. */
 export const COVERAGE_DEFAULTS = { byIndustry: false, minLevel: 3, thinRatio: 5, includeCovered: true } as const;
 
-function coverageParams(options: CoverageOptions, without: string[]) {
+/** `argument` names the CoverageInput in problem paths: `input` of coverageGaps, `coverage` of scenario. */
+function coverageParams(options: CoverageOptions, without: string[], argument = 'input') {
   const minLevel = options.minLevel ?? COVERAGE_DEFAULTS.minLevel;
   const thinRatio = options.thinRatio ?? COVERAGE_DEFAULTS.thinRatio;
   const problems = [
-    ...(Number.isInteger(minLevel) && minLevel >= 1 && minLevel <= 5 ? [] : [{ path: 'input.minLevel', message: 'must be between 1 and 5' }]),
-    ...(Number.isFinite(thinRatio) && thinRatio >= 0 ? [] : [{ path: 'input.thinRatio', message: 'must not be negative' }]),
+    ...(Number.isInteger(minLevel) && minLevel >= 1 && minLevel <= 5 ? [] : [{ path: `${argument}.minLevel`, message: 'must be between 1 and 5' }]),
+    ...(Number.isFinite(thinRatio) && thinRatio >= 0 ? [] : [{ path: `${argument}.thinRatio`, message: 'must not be negative' }]),
   ];
   if (problems.length > 0) throw new AppError('BAD_USER_INPUT', 'Invalid coverage input.', problems);
   return {
@@ -37,6 +38,20 @@ function coverageParams(options: CoverageOptions, without: string[]) {
 
 export async function coverageCells(graph: Graph, options: CoverageOptions = {}): Promise<C.CoverageCellRow[]> {
   return graph.read<C.CoverageCellRow>(C.COVERAGE_CELLS, coverageParams(options, []));
+}
+
+/**
+ * The same cells read on a given transaction: graph/scenarios reads them before and
+ * after its changes inside one transaction that it rolls back.
+ */
+export async function coverageCellsOn(tx: Tx, options: CoverageOptions = {}, argument = 'input'): Promise<C.CoverageCellRow[]> {
+  return tx.run<C.CoverageCellRow>(C.COVERAGE_CELLS, coverageParams(options, [], argument));
+}
+
+/** exitImpact's orphaned engagements on a given transaction: those `partnerIds` orchestrate on `today`, by id. */
+export async function orchestratedByOn(tx: Tx, partnerIds: string[], today: string): Promise<string[]> {
+  const [row] = await tx.run<{ ids: string[] }>(C.ORPHANED_ENGAGEMENTS, { partners: partnerIds, today });
+  return row!.ids;
 }
 
 export interface ExitImpactRow {
@@ -63,11 +78,11 @@ export async function exitImpact(graph: Graph, partnerIds: string[], today: stri
       })));
     }
     const cells = await tx.run<C.CoverageCellRow>(C.COVERAGE_CELLS, coverageParams({}, leaving));
-    const [orphaned] = await tx.run<{ ids: string[] }>(C.ORPHANED_ENGAGEMENTS, { partners: leaving, today });
+    const orphaned = await orchestratedByOn(tx, leaving, today);
     const [atRisk] = await tx.run<{ ids: string[] }>(C.AT_RISK_COMMITMENTS, { partners: leaving });
     return {
       partners: [...leaving].sort(),
-      orphanedEngagements: orphaned!.ids,
+      orphanedEngagements: orphaned,
       atRiskCommitments: atRisk!.ids,
       newlyUncovered: cells.filter((c) => c.supplyBefore > 0 && c.partners.length === 0),
       newlySinglePoint: cells.filter((c) => c.supplyBefore > 1 && c.partners.length === 1),

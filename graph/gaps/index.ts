@@ -6,7 +6,8 @@
  */
 export { COVERAGE_CELLS } from './coverage.queries.ts';
 export type { CoverageCellRow } from './coverage.queries.ts';
-export { COVERAGE_DEFAULTS, coverageCells, exitImpact } from './coverage.ts';
+export { COVERAGE_DEFAULTS, coverageCells, coverageCellsOn, exitImpact, orchestratedByOn } from './coverage.ts';
+export type { CoverageOptions } from './coverage.ts';
 export { ENGAGEMENT_GAPS } from './engagement-gaps.queries.ts';
 export type { EngagementGapsRow } from './engagement-gaps.queries.ts';
 export { engagementGaps } from './engagement-gaps.ts';

@@ -13,5 +13,5 @@ export type { ErrorCode, Problem } from './errors.ts';
 export { decodeCursor, toPage } from './page.ts';
 export type { Page, PageArgs, PageRow } from './page.ts';
 export type { Scope } from './scope.ts';
-export { ACCESS_ROLES, ATTRIBUTION_MODELS, COMMITMENT_STATUSES, CONTRIBUTION_KINDS, COVERAGE_STATUSES, DEFECTIVE_STATUSES, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES } from './vocabulary.ts';
-export type { AccessRole, AttributionModel, CommitmentStatus, ContributionKind, CoverageStatus, EngagementRole, EngagementStatus, NetworkEdgeKind, NetworkNodeKind, OutcomeStatus, PartnerStatus, PartnerType } from './vocabulary.ts';
+export { ACCESS_ROLES, ATTRIBUTION_MODELS, COMMITMENT_STATUSES, CONTRIBUTION_KINDS, COVERAGE_STATUSES, DEFECTIVE_STATUSES, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES, RISK_REASONS } from './vocabulary.ts';
+export type { AccessRole, AttributionModel, CommitmentStatus, ContributionKind, CoverageStatus, EngagementRole, EngagementStatus, NetworkEdgeKind, NetworkNodeKind, OutcomeStatus, PartnerStatus, PartnerType, RiskReason } from './vocabulary.ts';

@@ -40,6 +40,10 @@ export type AccessRole = (typeof ACCESS_ROLES)[number];
 export const ATTRIBUTION_MODELS = ['FIRST_TOUCH', 'LAST_TOUCH', 'LINEAR', 'POSITION_BASED', 'TIME_DECAY'] as const;
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
 
+/** In the order `atRiskOutcomes` lists an outcome's reasons. */
+export const RISK_REASONS = ['DEFECTIVE_DEPENDENCY', 'OVERDUE_DEPENDENCY'] as const;
+export type RiskReason = (typeof RISK_REASONS)[number];
+
 /** In the order `coverageGaps` lists them (worst first). */
 export const COVERAGE_STATUSES = ['UNCOVERED', 'SINGLE_POINT', 'THIN', 'COVERED'] as const;
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];

@@ -60,6 +60,8 @@ export type EngagementStatus =
   | 'PLANNED';
 
 export type NetworkFilter = {
+  /** Only partners in these communities (ids of the same graph version's answer without this field), and their edges among themselves; with includeCustomers, the customers linked to them. Metrics, communities and communityLinks still describe the whole filtered network. */
+  communities?: Array<number> | null | undefined;
   /** Add the customers of the matching engagements, with ORCHESTRATES_FOR and CONTRIBUTES_TO edges from partner nodes. */
   includeCustomers?: boolean | null | undefined;
   /** Partners serving one of these industries, and engagements whose customer is in one of them (an empty list matches nothing). */
