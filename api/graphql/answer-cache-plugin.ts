@@ -6,7 +6,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { graphVersion } from '../../graph/db/index.ts';
-import { isCachedOperation } from '../server/answer-cache.ts';
+import { isCachedOperation, staleableNetwork } from '../server/answer-cache.ts';
 import type { Context } from './context.ts';
 
 export function answerCachePlugin(): ApolloServerPlugin<Context> {
@@ -18,6 +18,7 @@ export function answerCachePlugin(): ApolloServerPlugin<Context> {
           if (!slot || !operation || !isCachedOperation(operation)) return;
           slot.version ??= await graphVersion(contextValue.graph);
           slot.cacheable = true;
+          slot.staleable = staleableNetwork(operation) ?? undefined;
         },
         async willSendResponse({ response, contextValue }) {
           const slot = contextValue.answerCache;

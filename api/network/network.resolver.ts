@@ -18,8 +18,12 @@ export class NetworkResolver {
     refusePartner(ctx, 'the network');
     const answer = await network(ctx.graph, filter ?? {}, limit ?? NETWORK_LIMITS.defaultLimit, ctx.answerCache?.version,
       (err) => ctx.reportInternal(err));
-    // A stale answer must not be replayed from the answer cache once the fresh one exists.
-    if (answer.stale && ctx.answerCache) ctx.answerCache.cacheable = false;
+    // A stale answer must not be replayed from the answer cache once the fresh one exists;
+    // a fresh one is kept with the metrics it came from, to answer stale after a write.
+    if (ctx.answerCache) {
+      if (answer.stale) ctx.answerCache.cacheable = false;
+      else ctx.answerCache.network = { metricsKey: answer.metricsKey, metricsVersion: answer.metricsVersion };
+    }
     return answer;
   }
 }

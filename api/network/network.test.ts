@@ -567,6 +567,32 @@ describe('a hand-built world', () => {
       expect((await post(NETWORK, { filter: { industries: ['FSI'] } })).hit).toBe(true);
     });
 
+    it('after a write, the kept answer answers again marked stale, without being built again, until the fresh one exists', async () => {
+      const filter = { regions: ['DE'], until: '2029-12-31' };
+      const ALIASED = 'query($filter: NetworkFilter) { net: network(filter: $filter) { old: stale computedAt is: stale nodes { id degree } } }';
+      await network(filter);
+      const fresh = await post(ALIASED, { filter });
+      const plain = await post(NETWORK, { filter });
+      expect(JSON.parse(fresh.text).data.net).toMatchObject({ old: false, is: false });
+      await setOutcomeStatus(t.graph, 'o1', 'PENDING');
+      const before = networkComputations();
+      const stale = await fetch(`${t.app.url}/graphql`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN}` },
+        body: JSON.stringify({ query: ALIASED, variables: { filter } }),
+      });
+      expect(stale.headers.get('x-ecomap-cache')).toBe('stale');
+      const staleNet = (await stale.json()).data.net;
+      expect(staleNet).toEqual({ ...JSON.parse(fresh.text).data.net, old: true, is: true });
+      // Without `stale` in the selection the bytes are the same.
+      const again = await post(NETWORK, { filter });
+      expect(again.text).toBe(plain.text);
+      await network(filter);
+      expect(networkComputations() - before).toBe(1);
+      const after = await post(ALIASED, { filter });
+      expect([after.hit, JSON.parse(after.text).data.net.old]).toEqual([false, false]);
+      expect(JSON.parse(after.text).data.net.computedAt).not.toBe(staleNet.computedAt);
+    });
+
     it('is kept per role and partner scope: an ANALYST asking what ADMIN asked is answered afresh', async () => {
       await network({}, 3);
       await post(NETWORK, { limit: 3 });

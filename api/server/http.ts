@@ -13,7 +13,8 @@ import { AppError, type ErrorCode } from '../../graph/model/index.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { graphVersion } from '../../graph/db/index.ts';
 import { createContext, type Context } from '../graphql/context.ts';
-import { AnswerCache } from './answer-cache.ts';
+import { AnswerCache, markedStale } from './answer-cache.ts';
+import { staleNetworkAnswers } from '../../graph/network/index.ts';
 import { answerClientError } from './client-error.ts';
 import type { Logger } from './logger.ts';
 import { refuseOversizedBody } from './oversized-body.ts';
@@ -214,7 +215,8 @@ async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: In
   if (response.body.kind === 'complete') {
     const slot = context.answerCache;
     if (slot?.cacheable && slot.version !== undefined && res.statusCode === 200) {
-      answers.set(slot.key, { version: slot.version, headers: [...response.headers], body: response.body.string });
+      const network = slot.staleable && slot.network ? { ...slot.staleable, ...slot.network } : undefined;
+      answers.set(slot.key, { version: slot.version, headers: [...response.headers], body: response.body.string, network });
     }
     res.end(response.body.string);
     return;
@@ -246,6 +248,16 @@ async function answerFromCache(graph: Graph, answers: AnswerCache, context: Cont
       res.setHeader('X-Ecomap-Cache', 'hit');
       res.statusCode = 200;
       res.end(cached.body);
+      return true;
+    }
+    // After a write: a network answer made from metrics that are still the newest held is
+    // what the resolver would answer now, apart from `stale` (graph/network staleNetworkAnswers).
+    const { network } = cached;
+    if (network && staleNetworkAnswers(graph, network.metricsKey, network.metricsVersion, version, (err) => context.reportInternal(err))) {
+      for (const [name, value] of cached.headers) res.setHeader(name, value);
+      res.setHeader('X-Ecomap-Cache', 'stale');
+      res.statusCode = 200;
+      res.end(markedStale(cached.body, network));
       return true;
     }
   }

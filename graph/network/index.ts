@@ -5,9 +5,9 @@
  *
  * The area's only door: nothing outside graph/network/ imports its other files.
  */
-export { NETWORK_LIMITS, network, networkComputations, readCoDeliveryGraph } from './network.ts';
+export { NETWORK_LIMITS, network, networkComputations, readCoDeliveryGraph, staleNetworkAnswers } from './network.ts';
 export type { NetworkFilter } from './network.ts';
 export type { CoDeliveryGraph } from './co-delivery.ts';
-export type { CommunityLink, Network, NetworkCommunity, NetworkEdge, NetworkNode } from './network-view.ts';
+export type { CommunityLink, Network, NetworkCommunity, NetworkEdge, NetworkNode, NetworkSource } from './network-view.ts';
 export { mulberry32 } from './random.ts';
 export { BETWEENNESS_EXACT_MAX_NODES, BETWEENNESS_SAMPLE_SOURCES, betweennessOf } from './betweenness.ts';

@@ -50,6 +50,17 @@ export interface Network {
   communityLinks: CommunityLink[];
 }
 
+/**
+ * Where an answer came from, beside it (not part of the GraphQL answer): the stored
+ * metrics' key and the graph version they describe. api/server/answer-cache.ts keeps it
+ * with the answer's bytes, so after a write the same bytes, marked stale, can answer
+ * again while nothing newer is computed (staleNetworkAnswers).
+ */
+export interface NetworkSource {
+  metricsKey: string;
+  metricsVersion: number;
+}
+
 /** Node order: id, then kind (a partner and a customer may share an id). */
 export function compareNodes(a: Pick<NetworkNode, 'id' | 'kind'>, b: Pick<NetworkNode, 'id' | 'kind'>): number {
   return byCodeUnits(a.id, b.id) || byCodeUnits(a.kind, b.kind);

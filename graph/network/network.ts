@@ -23,7 +23,7 @@ import { partnerOrder, rankedGraph, rankPairs, type CoDeliveryGraph } from './co
 import { computedBytes, decodeComputed, type ComputedNetwork } from './computed.ts';
 import * as store from './metrics-store.ts';
 import type { NetworkFilterParam, NetworkProjectionParams } from './network.queries.ts';
-import type { Network } from './network-view.ts';
+import type { Network, NetworkSource } from './network-view.ts';
 import type { NetworkJob, NetworkJobResult } from './network.worker.ts';
 import { projectionBuffers, readProjection } from './projection.ts';
 import { RecomputeQueue } from './recompute-queue.ts';
@@ -65,23 +65,43 @@ export function networkComputations(): number {
 export async function network(
   graph: Graph, filter: NetworkFilter = {}, limit: number = NETWORK_LIMITS.defaultLimit, knownVersion?: number,
   onBackgroundError: (err: unknown) => void = () => {},
-): Promise<Network> {
+): Promise<Network & NetworkSource> {
   const params = projectionParams(filter, limit);
   const filterJson = JSON.stringify(params.filter);
   const key = store.metricsKey(filterJson);
+  requestsOf(graph).set(key, { params, filterJson });
   const selection = { communities: communitiesOf(filter), limit };
   // A version the caller read before this call is as good: at worst the answer is computed
   // from newer data and labelled with the older version, so it is recomputed next time.
   const version = knownVersion ?? await graphVersion(graph);
   const held = await latest(graph, key);
-  if (held && held.version >= version) return selectNetwork(held, selection, false);
+  const answer = (computed: ComputedNetwork, stale: boolean) => ({
+    ...selectNetwork(computed, selection, stale), metricsKey: key, metricsVersion: computed.version,
+  });
+  if (held && held.version >= version) return answer(held, false);
   const refreshing = refresh(graph, key, params, filterJson, version);
   if (held) {
     refreshing.catch(onBackgroundError);
-    return selectNetwork(held, selection, true);
+    return answer(held, true);
   }
   const computed = await refreshing;
-  return selectNetwork(computed, selection, computed.version < version);
+  return answer(computed, computed.version < version);
+}
+
+/**
+ * Whether an answer made from the metrics `metricsKey` held at `metricsVersion` is what
+ * `network` would answer now, at graph version `version`, apart from `stale`: true when
+ * this process still holds exactly those metrics and they are older than `version`. Then
+ * the recomputation `network` would start is started here (once, as there), so the
+ * caller may send the earlier answer's bytes marked stale instead of building them again.
+ */
+export function staleNetworkAnswers(graph: Graph, metricsKey: string, metricsVersion: number, version: number,
+  onBackgroundError: (err: unknown) => void = () => {}): boolean {
+  const held = memoryOf(graph).get(metricsKey);
+  const request = requestsOf(graph).get(metricsKey);
+  if (!held || !request || held.version !== metricsVersion || metricsVersion >= version) return false;
+  refresh(graph, metricsKey, request.params, request.filterJson, version).catch(onBackgroundError);
+  return true;
 }
 
 /**
@@ -125,6 +145,14 @@ function communitiesOf(filter: NetworkFilter): number[] | null {
 const memories = new WeakMap<Graph, Lru<ComputedNetwork>>();
 const loading = new WeakMap<Graph, Map<string, Promise<ComputedNetwork | null>>>();
 const queue = new RecomputeQueue<ComputedNetwork>();
+/** What each key was asked with, so a recomputation can start from a key alone (staleNetworkAnswers). */
+const requests = new WeakMap<Graph, Lru<{ params: NetworkProjectionParams; filterJson: string }>>();
+
+function requestsOf(graph: Graph): Lru<{ params: NetworkProjectionParams; filterJson: string }> {
+  let known = requests.get(graph);
+  if (!known) requests.set(graph, (known = new Lru(1024)));
+  return known;
+}
 
 function memoryOf(graph: Graph): Lru<ComputedNetwork> {
   let memory = memories.get(graph);
