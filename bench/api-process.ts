@@ -15,11 +15,15 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export async function startApiProcess(neo4jUri: string, adminToken: string): Promise<ApiProcess> {
+/** `queryTimeoutMs`: the API's QUERY_TIMEOUT_MS; its default when absent. */
+export async function startApiProcess(neo4jUri: string, adminToken: string, queryTimeoutMs?: number): Promise<ApiProcess> {
   const port = await freePort();
   const child: Child = startChild(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: neo4jUri, SEED: 'none', ADMIN_TOKEN: adminToken, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env, NEO4J_URI: neo4jUri, SEED: 'none', ADMIN_TOKEN: adminToken, PORT: String(port), HOST: '127.0.0.1',
+      ...(queryTimeoutMs === undefined ? {} : { QUERY_TIMEOUT_MS: String(queryTimeoutMs) }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {

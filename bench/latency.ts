@@ -98,7 +98,12 @@ async function oneRun(url: string, token: string, floorUrl: string, op: Operatio
     async (k) => direct.push(await timeDirect(k)),
     ...(timeFloor ? [async (k: number) => floor.push(await timeFloor(k))] : []),
   ];
-  for (let i = 0; i < plan.warmup; i++) { await timeHttp(i); await timeDirect(i); if (timeFloor) await timeFloor(i); }
+  // The budget bounds the warm-up too: at L one coverageGaps takes 15 s a leg.
+  const warming = Date.now();
+  for (let i = 0; i < plan.warmup; i++) {
+    await timeHttp(i); await timeDirect(i); if (timeFloor) await timeFloor(i);
+    if (Date.now() - warming > plan.budgetSeconds * 1000) break;
+  }
   const started = Date.now();
   const offset = (run - 1) * plan.iterations; // each run cycles on to other ids
   for (let i = 0; i < plan.iterations; i++) {

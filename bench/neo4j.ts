@@ -1,4 +1,7 @@
-/** Fresh local Neo4j servers for the benchmark: free port, temporary data directory, schema applied. */
+/**
+ * Local Neo4j servers for the benchmark: free port, schema applied; on a temporary data
+ * directory (removed afterwards), or on a kept one (`--data-dir`) that outlives the run.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,36 +14,59 @@ export interface BenchServer {
   uri: string;
   /** The Java process, for its peak memory. */
   pid: number;
+  /** Its data directory (the DBMS home: data/, logs/). */
+  dataDir: string;
   driver: Driver;
   /** A Graph (the product's executor) on `driver`. */
   graph: Graph;
-  /** Closes the driver, stops the server, removes its data directory. */
+  /**
+   * Closes the driver and stops the server, keeping its data directory: the store's size
+   * on disk is known only now (until the checkpoint at shutdown, an import's records are
+   * in the page cache and the transaction logs; Community has no db.checkpoint()).
+   */
+  stop(): Promise<void>;
+  /** stop(), then removes the data directory unless it was a kept one. */
   dispose(): Promise<void>;
 }
 
-/** Starts an empty server with the product's schema. */
-export async function startBenchServer(pageCacheMb: number, log: (line: string) => void): Promise<BenchServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ecomap-bench-neo4j-'));
+export interface BenchServerOptions {
+  pageCacheMb: number;
+  /** JVM heap (-Xmx); the product's machine-sized default when absent. */
+  heapMb?: number;
+  /** A data directory to use and keep; a new temporary one (removed by dispose) when absent. */
+  dataDir?: string;
+}
+
+/** Starts a server with the product's schema: empty, or on the store already in `dataDir`. */
+export async function startBenchServer(sizing: BenchServerOptions | number, log: (line: string) => void): Promise<BenchServer> {
+  // A bare number is the page cache alone, as callers wrote it before stores were kept.
+  const options: BenchServerOptions = typeof sizing === 'number' ? { pageCacheMb: sizing } : sizing;
+  const kept = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ecomap-bench-neo4j-'));
+  const removeDir = () => { if (!kept) rmSync(dataDir, { recursive: true, force: true }); };
   let local: LocalNeo4j;
   try {
-    local = await startLocalNeo4j({ dataDir, boltPort: await freePort(), pageCacheMb, log });
+    local = await startLocalNeo4j({ dataDir, boltPort: await freePort(), pageCacheMb: options.pageCacheMb, heapMb: options.heapMb, log });
   } catch (err) {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDir();
     throw err;
   }
   const driver = plainDriver(local.uri);
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= driver.close().then(() => local.stop()));
   const graph = new Graph(driver, { queryTimeoutMs: 30 * 60_000 });
   await driver.verifyConnectivity();
   await applySchema(graph);
   return {
     uri: local.uri,
     pid: local.pid,
+    dataDir,
     driver,
     graph,
+    stop,
     async dispose() {
-      await driver.close();
-      await local.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await stop();
+      removeDir();
     },
   };
 }
@@ -59,9 +85,48 @@ export async function countElements(graph: Graph): Promise<ElementCount> {
   return { nodes: n!.n, relationships: r!.r, elements: n!.n + r!.r };
 }
 
+/** The labels an import writes; the rest (change marks, audit entries, tokens) grows with every write. */
+const ECOSYSTEM_LABELS = ['Region', 'Industry', 'Capability', 'Partner', 'Customer', 'Engagement', 'Contribution', 'Commitment', 'Outcome'] as const;
+
+export interface EcosystemCount { nodes: number; relationships: number; byLabel: Record<string, number> }
+
+/**
+ * The imported ecosystem's nodes (by label) and relationships, from the count store:
+ * what a kept store must still hold to be reused. Every relationship is the
+ * ecosystem's (audit entries and change marks have none).
+ */
+export async function countEcosystem(graph: Graph): Promise<EcosystemCount> {
+  const byLabel: Record<string, number> = {};
+  // One statement per label: a label cannot be a parameter, and each is a count-store read.
+  for (const label of ECOSYSTEM_LABELS) {
+    const [row] = await graph.read<{ n: number }>(`MATCH (n:${label}) RETURN count(n) AS n`);
+    byLabel[label] = row!.n;
+  }
+  const [r] = await graph.read<{ r: number }>('MATCH ()-[r]->() RETURN count(r) AS r');
+  return { nodes: Object.values(byLabel).reduce((a, b) => a + b, 0), relationships: r!.r, byLabel };
+}
+
+/**
+ * Removes what earlier runs derived from the ecosystem and stored beside it: the
+ * network's computed metrics, `(:GraphState:NetworkMetrics)` (graph/network), which
+ * would answer a reused store's "first request on a new database" from the last run.
+ * Change marks and audit entries stay: they only grow, and no answer depends on them.
+ * Returns how many were removed.
+ */
+export async function forgetDerived(driver: Driver): Promise<number> {
+  const session = driver.session();
+  try {
+    const result = await session.run('MATCH (s:GraphState:NetworkMetrics) DETACH DELETE s RETURN count(*) AS n');
+    return Number(result.records[0]?.get('n') ?? 0);
+  } finally {
+    await session.close();
+  }
+}
+
 export async function neo4jVersion(graph: Graph): Promise<string> {
   const rows = await graph.read<{ name: string; versions: string[]; edition: string }>(
     'CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition');
   const kernel = rows.find((r) => r.name === 'Neo4j Kernel') ?? rows[0];
   return kernel ? `${kernel.versions.join(', ')} ${kernel.edition}` : 'unknown';
 }
+

@@ -14,6 +14,7 @@ export const REPORT_FILE = fileURLToPath(new URL('./BENCHMARKS.md', import.meta.
 
 const BEGIN = '<!-- bench:begin -->';
 const END = '<!-- bench:end -->';
+const WEB_MAP = /## Web map\n\n(.+)\n/;
 const SECTION = /<!-- bench:size (\w) (\{.*?\}) -->[\s\S]*?<!-- bench:size-end \1 -->/g;
 
 const SKELETON = `# Benchmarks
@@ -33,7 +34,8 @@ _For the owner: what was changed since the previous numbers, and which number it
 
 interface SizeMeta { name: string; partners: number; engagements: number; nodes: number; relationships: number; mib: number; date: string }
 
-export function writeReport(machine: Machine, fps: FpsResult, results: SizeResult[]): string {
+/** `fps` null: not measured this time, the previous line is kept. */
+export function writeReport(machine: Machine, fps: FpsResult | null, results: SizeResult[]): string {
   const current = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, 'utf8') : SKELETON;
   const withMarkers = current.includes(BEGIN) && current.includes(END) ? current : `${current.trimEnd()}\n\n${BEGIN}\n${END}\n`;
   const [head, rest] = [withMarkers.slice(0, withMarkers.indexOf(BEGIN)), withMarkers.slice(withMarkers.indexOf(END) + END.length)];
@@ -64,7 +66,9 @@ export function writeReport(machine: Machine, fps: FpsResult, results: SizeResul
     '',
     '## Web map',
     '',
-    `Median frame rate of the network map (10,000 nodes / 50,000 edges, headless Chromium): ${fps.medianFps === null ? fps.detail : `**${fps.medianFps.toFixed(1)} fps** (${fps.detail})`}.`,
+    fps === null
+      ? WEB_MAP.exec(old)?.[1] ?? 'Median frame rate of the network map: not measured yet.'
+      : `Median frame rate of the network map (10,000 nodes / 50,000 edges, headless Chromium): ${fps.medianFps === null ? fps.detail : `**${fps.medianFps.toFixed(1)} fps** (${fps.detail})`}.`,
     '',
     ...ordered.map((s) => `${s.text}\n`),
     END,

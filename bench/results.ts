@@ -6,6 +6,7 @@ import type { LatencyResult } from './latency.ts';
 import type { ElementCount } from './neo4j.ts';
 import type { NetworkResult } from './network.ts';
 import type { RoundTripResult } from './roundtrips.ts';
+import type { StoreBytes } from './store.ts';
 import type { ThroughputResult } from './throughput.ts';
 import type { WriteLoadResult } from './writes.ts';
 
@@ -27,6 +28,10 @@ export interface SizeResult {
   /** 1-minute load average before and after the size's measurements. */
   load: [number, number];
   minutes: number;
+  /** Disk taken by the imported database. */
+  store: StoreBytes;
+  /** What a --quick subset left out (sizes whose --quick is one), or null. */
+  subset: string | null;
 }
 
 export const TARGETS = {
@@ -34,6 +39,12 @@ export const TARGETS = {
   httpOverDriver: 1.3,
   accountabilityP99Ms: 50,
   networkWarmMs: 100,
+  /** Issue 15, at M: the next `network` after a write answers within this, stale or fresh. */
+  networkAfterWriteMs: 200,
+  /** Issue 15: a fresh recomputation of the whole network finishes within this, at M and at L. */
+  networkFreshMs: { M: 30_000, L: 300_000 } as Partial<Record<string, number>>,
+  /** Issue 15, at L: the community overview answers within this, warm. */
+  networkOverviewMs: 1_000,
   throughputRatio: 0.35,
   /** 5× the 32 writes/s that one graph-wide write lock allowed (issue 14), with no invariant broken. */
   writesPerSecond: 160,

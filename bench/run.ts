@@ -3,28 +3,31 @@
  * loader, start the API on the imported graph and time it against the driver, count
  * round trips, time `network`, load it with autocannon against a plain server, send
  * writes from 50 concurrent writers (last: they change the graph), read peak memory;
- * then the web map's fps; then write bench/BENCHMARKS.md.
+ * then the web map's fps; then write bench/BENCHMARKS.md. With --data-dir an imported
+ * size is kept and reused instead of imported again (bench/store.ts); --quick at L runs
+ * a subset (bench/args.ts).
  * Phase lines and progress go to stderr; the tables to stdout.
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseBenchArgs, USAGE, type BenchOptions, type Size } from './args.ts';
-import { startApiProcess } from './api-process.ts';
-import { generateDataset } from './dataset.ts';
+import { startApiProcess, type ApiProcess } from './api-process.ts';
+import { generateDataset, type Dataset } from './dataset.ts';
 import { loadFixture } from './fixture.ts';
 import { measureWebFps } from './fps.ts';
 import { closeClient } from './http-client.ts';
-import { benchImport } from './import-bench.ts';
+import { benchImport, type ImportResult } from './import-bench.ts';
 import { measureLatency } from './latency.ts';
 import { describeMachine, type Machine } from './machine.ts';
-import { countElements, neo4jVersion } from './neo4j.ts';
-import { measureNetwork } from './network.ts';
+import { countEcosystem, countElements, forgetDerived, neo4jVersion, startBenchServer, type BenchServer } from './neo4j.ts';
+import { measureNetwork, type NetworkResult } from './network.ts';
 import { latencyOperations } from './operations.ts';
 import { peakRssMb } from './processes.ts';
 import { REPORT_FILE, writeReport } from './report.ts';
 import { sizeSection } from './report-size.ts';
 import type { SizeResult } from './results.ts';
-import { measureRoundTrips } from './roundtrips.ts';
+import { measureRoundTrips, type RoundTripResult } from './roundtrips.ts';
+import { clearStore, markTouched, readMarker, sha256File, storeBytes, storeDir, whyNotReusable, writeMarker } from './store.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureWrites, WRITERS } from './writes.ts';
 
@@ -38,53 +41,159 @@ const loadAtStart = loadavg()[0]!;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const phase = (size: Size, what: string) => log(`[${size.name} ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${what}`);
 
+/** The latency rows a --quick run keeps at a size whose --quick is a subset (L). */
+const SUBSET_LATENCY = ['accountability', 'coverageGaps', 'engagementGaps'];
+
+/** How long the first `network` may take before the run gives up on it, minutes. */
+const NETWORK_BUDGET_MIN = { quick: 15, full: 60 };
+
+/**
+ * The server holding `size`: the kept store under --data-dir when it can be reused
+ * (bench/store.ts), else a fresh import (into the kept directory under --data-dir,
+ * recorded by a marker once it is complete).
+ */
+async function importedServer(size: Size, options: BenchOptions, dataset: Dataset, subset: boolean): Promise<{ imported: ImportResult; server: BenchServer; dir: string | null }> {
+  const sizing = { pageCacheMb: size.pageCacheMb, ...(size.neo4jHeapMb === undefined ? {} : { heapMb: size.neo4jHeapMb }) };
+  const dir = options.dataDir === null ? null : storeDir(options.dataDir, size);
+  const sha256 = dir === null ? null : await sha256File(dataset.file);
+  if (dir !== null && sha256 !== null) {
+    const why = whyNotReusable(dir, size, options.seed, { ...dataset, sha256 });
+    const marker = readMarker(dir);
+    if (why === null && marker) {
+      const server = await startBenchServer({ ...sizing, dataDir: dir }, log);
+      const now = await countEcosystem(server.graph);
+      if (now.nodes === marker.ecosystem.nodes && now.relationships === marker.ecosystem.relationships) {
+        const forgotten = await forgetDerived(server.driver);
+        phase(size, `reusing the store in ${dir} (imported ${marker.importedAt}): no import this run`
+          + `${forgotten > 0 ? `; removed ${forgotten} stored network metrics of earlier runs` : ''}`);
+        return { imported: { ours: [marker.import], baseline: [], ratio: Number.NaN, reusedFrom: marker.importedAt,
+          ...(size.importHeapMb === null ? {} : { importHeapMb: size.importHeapMb }) }, server, dir };
+      }
+      await server.dispose();
+      phase(size, `the store in ${dir} holds ${now.nodes} / ${now.relationships} ecosystem nodes / relationships, not the ${marker.ecosystem.nodes} / ${marker.ecosystem.relationships} imported: importing again`);
+    } else {
+      phase(size, `not reusing ${dir}: ${why}`);
+    }
+    clearStore(dir);
+  }
+  const { result: imported, server } = await benchImport(dataset.file, {
+    runs: options.importRuns,
+    server: { ...sizing, ...(dir === null ? {} : { dataDir: dir }) },
+    importHeapMb: size.importHeapMb,
+    skipBaseline: subset ? `--quick at ${size.name}: the baseline loader would add its own import of the same size` : null,
+  }, log);
+  if (dir !== null && sha256 !== null) {
+    writeMarker(dir, {
+      size: size.name, partners: size.partners, engagements: size.engagements, seed: options.seed,
+      dataset: { file: dataset.file, bytes: dataset.bytes, sha256 }, ecosystem: await countEcosystem(server.graph),
+      import: imported.ours.at(-1)!, importedAt: new Date().toISOString(), pristine: true,
+    });
+  }
+  return { imported, server, dir };
+}
+
+/**
+ * measureNetwork, given `minutes`: a first answer that never comes (exact metrics on a
+ * network too large) must not take the rest of the run with it. Past the budget the
+ * API is restarted, which ends its computation, and the result says why there are no rows.
+ */
+async function networkWithin(minutes: number, api: ApiProcess, restart: () => Promise<ApiProcess>, measure: (url: string) => Promise<NetworkResult>): Promise<{ network: NetworkResult; api: ApiProcess; peakMb: number | null }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((done) => { timer = setTimeout(() => done('late'), minutes * 60_000); });
+  const outcome = await Promise.race([measure(api.url), late]).finally(() => clearTimeout(timer));
+  if (outcome !== 'late') return { network: outcome, api, peakMb: null };
+  const peakMb = api.peakRssMb();
+  log(`  network: no answer within ${minutes} min; restarting the API to end the computation`);
+  await api.stop();
+  return { network: { served: false, reason: `no first answer within the run's budget of ${minutes} min (the API was restarted to end it)` }, api: await restart(), peakMb };
+}
+
 async function benchSize(size: Size, options: BenchOptions, token: string, onMachine: (m: Machine) => void): Promise<SizeResult> {
   const sizeStarted = Date.now();
   const loadBefore = loadavg()[0]!;
+  const subset = options.quick && size.quickIsSubset;
   phase(size, `generating ${size.partners} partners / ${size.engagements} engagements (seed ${options.seed})`);
   const dataset = await generateDataset(size, options.seed);
   phase(size, `${dataset.file} (${(dataset.bytes / 2 ** 20).toFixed(1)} MiB) in ${dataset.seconds.toFixed(1)} s`);
 
-  phase(size, 'import throughput');
-  const { result: imported, server } = await benchImport(dataset.file, size.pageCacheMb, options.importRuns, log);
+  phase(size, subset ? 'import (ours only: --quick)' : 'import throughput');
+  const { imported, server, dir } = await importedServer(size, options, dataset, subset);
+  let measured: Omit<SizeResult, 'store'>;
   try {
-    const count = await countElements(server.graph);
-    onMachine(describeMachine(await neo4jVersion(server.graph), loadAtStart));
-    const fx = await loadFixture(server.graph);
-    phase(size, `starting the API (child process) on the imported graph: ${count.nodes} nodes, ${count.relationships} relationships`);
-    const api = await startApiProcess(server.uri, token);
-    try {
-      phase(size, 'network, cold and warm');
-      const network = await measureNetwork(api.url, token, fx, options.runs, options.quick ? 10 : 30);
-      if (!network.served) log(`  network: n/a (${network.reason})`);
-      phase(size, 'latency, HTTP against the driver');
-      const latency = await measureLatency(api.url, token, server.uri, latencyOperations(server.driver, server.graph, fx), {
-        runs: options.runs, iterations: options.quick ? 100 : 300, warmup: options.quick ? 10 : 30, budgetSeconds: options.quick ? 15 : 45,
-      });
+    measured = await measureSize(size, options, token, onMachine, { imported, server, dir, dataset, subset, sizeStarted, loadBefore });
+    await server.stop();
+  } catch (err) {
+    await server.dispose();
+    throw err;
+  }
+  const store = storeBytes(server.dataDir);
+  phase(size, `on disk after shutdown: store ${(store.store / 2 ** 30).toFixed(2)} GiB, transaction logs ${(store.transactionLogs / 2 ** 30).toFixed(2)} GiB`);
+  await server.dispose();
+  return { ...measured, store };
+}
+
+interface Imported { imported: ImportResult; server: BenchServer; dir: string | null; dataset: Dataset; subset: boolean; sizeStarted: number; loadBefore: number }
+
+/** Everything measured on the imported server, which the caller stops (and reads the store size of). */
+async function measureSize(size: Size, options: BenchOptions, token: string, onMachine: (m: Machine) => void, on: Imported): Promise<Omit<SizeResult, 'store'>> {
+  const { imported, server, dir, dataset, subset, sizeStarted, loadBefore } = on;
+  const count = await countElements(server.graph);
+  onMachine(describeMachine(await neo4jVersion(server.graph), loadAtStart));
+  const fx = await loadFixture(server.graph);
+  phase(size, `starting the API (child process) on the imported graph: ${count.nodes} nodes, ${count.relationships} relationships`);
+  let api = await startApiProcess(server.uri, token, size.apiQueryTimeoutMs);
+  let apiPeakRssMb: number | null = null;
+  try {
+    phase(size, 'network, cold and warm');
+    const budget = options.quick ? NETWORK_BUDGET_MIN.quick : NETWORK_BUDGET_MIN.full;
+    const timed = await networkWithin(budget, api, () => startApiProcess(server.uri, token, size.apiQueryTimeoutMs),
+      (url) => measureNetwork(url, token, fx, options.runs, options.quick ? 10 : 30));
+    const network = timed.network;
+    api = timed.api;
+    apiPeakRssMb = timed.peakMb;
+    if (!network.served) log(`  network: n/a (${network.reason})`);
+    phase(size, `latency, HTTP against the driver${subset ? ` (${SUBSET_LATENCY.join(', ')}: --quick)` : ''}`);
+    const operations = latencyOperations(server.driver, server.graph, fx).filter((op) => !subset || SUBSET_LATENCY.includes(op.name));
+    const latency = await measureLatency(api.url, token, server.uri, operations, {
+      runs: options.runs, iterations: options.quick ? 100 : 300, warmup: options.quick ? 10 : 30, budgetSeconds: options.quick ? 15 : 45,
+    });
+    const skipped = subset ? `--quick at ${size.name}` : null;
+    let roundTrips: RoundTripResult[] = [];
+    let throughput: SizeResult['throughput'] = { error: `not run (${skipped})` };
+    let writes: SizeResult['writes'] = { error: `not run (${skipped})` };
+    if (!subset) {
       phase(size, 'round trips per operation (app in-process)');
-      const roundTrips = await measureRoundTrips(server.uri, token, server.graph, fx, network.served);
+      roundTrips = await measureRoundTrips(server.uri, token, server.graph, fx, network.served);
       phase(size, 'throughput (autocannon)');
-      const throughput = await measureThroughput(api.url, token, fx.partnerId, options.runs, options.quick ? 5 : 20, log)
+      throughput = await measureThroughput(api.url, token, fx.partnerId, options.runs, options.quick ? 5 : 20, log)
         .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
       phase(size, `writes at ${WRITERS} writers`);
-      const writes = await measureWrites(api.url, token, server.graph, options.quick ? 20 : 60, options.seed)
+      // They change the ecosystem: a kept store is imported again next time.
+      if (dir !== null) markTouched(dir);
+      writes = await measureWrites(api.url, token, server.graph, options.quick ? 20 : 60, options.seed)
         .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
       if (!('error' in writes)) {
         log(`  ${writes.writes} writes in ${writes.seconds.toFixed(1)} s: ${writes.writesPerSecond.toFixed(0)} writes/s, p99 ${writes.p99.toFixed(0)} ms, `
           + `${writes.violations} invariant violations, ${writes.failures} failures`);
       }
-      const apiPeakRssMb = api.peakRssMb();
-      return {
-        size, date: new Date().toISOString().slice(0, 10), runs: options.runs, quick: options.quick, dataset, count, import: imported,
-        latency, roundTrips, network, throughput, writes, apiPeakRssMb, neo4jPeakRssMb: peakRssMb(server.pid),
-        load: [loadBefore, loadavg()[0]!], minutes: (Date.now() - sizeStarted) / 60_000,
-      };
-    } finally {
-      await api.stop();
     }
+    apiPeakRssMb = maxOf(apiPeakRssMb, api.peakRssMb());
+    return {
+      size, date: new Date().toISOString().slice(0, 10), runs: options.runs, quick: options.quick, dataset, count, import: imported,
+      latency, roundTrips, network, throughput, writes, apiPeakRssMb, neo4jPeakRssMb: peakRssMb(server.pid),
+      load: [loadBefore, loadavg()[0]!], minutes: (Date.now() - sizeStarted) / 60_000,
+      subset: subset ? SUBSET_NOTE : null,
+    };
   } finally {
-    await server.dispose();
+    await api.stop();
   }
+}
+
+const SUBSET_NOTE = 'the --quick subset: our import only (no baseline loader), the accountability, coverageGaps and engagementGaps '
+  + 'latency rows, network and peak memory; no round trips, throughput or writes';
+
+function maxOf(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -111,9 +220,9 @@ async function main(argv: string[]): Promise<number> {
       log(`[${size.name}] failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
   }
-  log('web map fps');
-  const fps = await measureWebFps(log);
-  log(`  ${fps.medianFps === null ? fps.detail : `median ${fps.medianFps.toFixed(1)} fps`}`);
+  // The web map's fps does not depend on the size; a --quick subset leaves it to the full runs.
+  const fps = options.quick && options.sizes.every((s) => s.quickIsSubset) ? null : await measureWebFps(log);
+  if (fps) log(`web map fps\n  ${fps.medianFps === null ? fps.detail : `median ${fps.medianFps.toFixed(1)} fps`}`);
   await closeClient();
   if (machine && results.length > 0) {
     writeReport(machine, fps, results);
