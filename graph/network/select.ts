@@ -39,8 +39,8 @@ export function selectNetwork(computed: ComputedNetwork, selection: Selection, s
   const candidatePartner = (rank: number) => wanted === null || wanted.has(partners.community[rank]!);
   // With `communities`, a customer is a candidate when it is linked to a candidate partner.
   const candidateCustomer = new Uint8Array(customers.ids.length);
-  for (let k = 0; k < roles.partner.length; k++) if (candidatePartner(roles.partner[k]!)) candidateCustomer[roles.customer[k]!] = 1;
   if (wanted === null) candidateCustomer.fill(1);
+  else for (let k = 0; k < roles.partner.length; k++) if (candidatePartner(roles.partner[k]!)) candidateCustomer[roles.customer[k]!] = 1;
 
   let partnerCount = 0;
   for (let rank = 0; rank < partners.ids.length; rank++) if (candidatePartner(rank)) partnerCount += 1;
