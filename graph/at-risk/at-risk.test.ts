@@ -7,6 +7,7 @@
  * outcome. Then a chain of diamonds shows that each traversal visits a commitment once,
  * not once per path.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestGraph, wipe } from '../../tests/support/graph.ts';
 import { accountability } from '../accountability/index.ts';
@@ -260,5 +261,33 @@ describe('a chain of diamonds', () => {
     const expectedDefective = Array.from({ length: DIAMONDS }, (_, i) => [`a${i}`, `b${i}`, `j${i}`]).flat().sort();
     expect(row.defective.map((c) => c.id)).toEqual(expectedDefective);
     expect(row.overdue.map((c) => c.id)).toEqual(['z']);
+  });
+});
+
+describe('the sample ecosystem\'s designed case', () => {
+  beforeAll(async () => {
+    const sample = JSON.parse(readFileSync(new URL('../../seeds/sample-ecosystem.json', import.meta.url), 'utf8')) as EcosystemInput;
+    await wipe(graph);
+    await importEcosystem(graph, sample, 120_000); // setup: the whole sample, maybe on a cold and busy database
+  });
+
+  it('o-claims-nps on 2026-12-05: the LATE rules sign-off and the overdue survey; Cortexa acts now, Tessellate owns the due date', async () => {
+    const page = await atRiskOutcomePage(graph, null, '2026-12-05', { partnerId: 'p-tessellate' }, { first: 100 });
+    const nps = page.edges.map((e) => e.node).find((r) => r.outcome.id === 'o-claims-nps');
+    expect(nps).toMatchObject({
+      daysToDue: 83,
+      reasons: ['DEFECTIVE_DEPENDENCY', 'OVERDUE_DEPENDENCY'],
+      orchestratorNowId: 'p-cortexa',
+      orchestratorOnDueDateId: 'p-tessellate',
+    });
+    expect(nps!.defective.map((c) => c.id)).toEqual(['m-claims-rules']);
+    expect(nps!.overdue.map((c) => c.id)).toEqual(['m-claims-followup']);
+  });
+
+  it('the day before the survey was due, only the defective reason holds', async () => {
+    const page = await atRiskOutcomePage(graph, null, '2026-11-30', { partnerId: 'p-quillfield' }, { first: 100 });
+    const nps = page.edges.map((e) => e.node).find((r) => r.outcome.id === 'o-claims-nps');
+    expect(nps?.reasons).toEqual(['DEFECTIVE_DEPENDENCY']);
+    expect(nps?.overdue).toEqual([]);
   });
 });

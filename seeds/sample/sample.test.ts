@@ -53,10 +53,10 @@ describe('the sample ecosystem, imported', () => {
   it('has the promised size: ~40 partners, 8+ regions, 6+ industries, 15+ capabilities, 60+ customers, 150+ engagements', async () => {
     expect(await tally('MATCH (n) WHERE NOT n:GraphState AND NOT n:AuditEntry UNWIND labels(n) AS key RETURN key, count(*) AS n')).toEqual({
       Region: 10, Industry: 7, Capability: 18, Partner: 40, Customer: 66,
-      Engagement: 166, Contribution: 506, Commitment: 500, Outcome: 200,
+      Engagement: 166, Contribution: 506, Commitment: 501, Outcome: 201,
     });
     expect(await tally('MATCH ()-[r]->() RETURN type(r) AS key, count(*) AS n ORDER BY key')).toMatchObject({
-      PARTICIPATES_IN: 584, FOR: 166, PART_OF: 500, OWNED_BY: 500, OF: 200, CONTRIBUTED: 506, TO: 506,
+      PARTICIPATES_IN: 586, FOR: 166, PART_OF: 501, OWNED_BY: 501, OF: 201, CONTRIBUTED: 506, TO: 506,
     });
   });
 
@@ -80,9 +80,9 @@ describe('the sample ecosystem, imported', () => {
     });
     const outcomes = await tally('MATCH (o:Outcome) RETURN o.status AS key, count(*) AS n');
     expect(Object.keys(outcomes).sort()).toEqual([...OUTCOME_STATUSES].sort());
-    expect(outcomes).toEqual({ PENDING: 90, MET: 93, PARTIALLY_MET: 5, MISSED: 12 });
+    expect(outcomes).toEqual({ PENDING: 91, MET: 93, PARTIALLY_MET: 5, MISSED: 12 });
     expect(await tally('MATCH (m:Commitment) RETURN m.status AS key, count(*) AS n')).toEqual({
-      PENDING: 121, IN_PROGRESS: 45, DELIVERED: 286, LATE: 33, FAILED: 15,
+      PENDING: 122, IN_PROGRESS: 45, DELIVERED: 286, LATE: 33, FAILED: 15,
     });
   });
 
@@ -99,7 +99,7 @@ describe('the sample ecosystem, imported', () => {
         AND EXISTS { (old)-[b:PARTICIPATES_IN {role: 'CONTRIBUTOR'}]->(e) WHERE b.from = a.to }
       RETURN e.id AS engagement, old.id AS outgoing, heir.id AS incoming, toString(a.to) AS on
       ORDER BY engagement, on`);
-    expect(handovers).toHaveLength(20);
+    expect(handovers).toHaveLength(21);
     expect(handovers).toContainEqual({ engagement: 'e-claims-copilot', outgoing: 'p-brightwater', incoming: 'p-cortexa', on: '2026-06-30' });
   });
 

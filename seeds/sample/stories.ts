@@ -57,8 +57,12 @@ export const STORIES: EngagementInput[] = [
       orch('p-brightwater', '2025-09-01', '2026-06-30'),
       contrib('p-brightwater', '2026-06-30'),
       contrib('p-cortexa', '2025-09-01', '2026-06-30'),
-      orch('p-cortexa', '2026-06-30'),
-      contrib('p-tessellate', '2025-10-01'),
+      orch('p-cortexa', '2026-06-30', '2027-02-01'),
+      contrib('p-cortexa', '2027-02-01'),
+      // A handover planned before o-claims-nps is due: Cortexa must act now, Tessellate
+      // will be accountable on the due date (the at-risk walkthrough in the README).
+      contrib('p-tessellate', '2025-10-01', '2027-02-01'),
+      orch('p-tessellate', '2027-02-01'),
       contrib('p-quillfield', '2025-11-03', '2026-08-01'),
     ],
     contributions: [
@@ -75,10 +79,14 @@ export const STORIES: EngagementInput[] = [
       commit('m-claims-ux', 'p-brightwater', 'DELIVERED', '2026-05-15', 'Adjuster workbench integration'),
       commit('m-claims-triage', 'p-cortexa', 'LATE', '2026-05-29', 'Triage model tuned on claims history', ['m-claims-history']),
       commit('m-claims-rollout', 'p-cortexa', 'IN_PROGRESS', '2027-01-29', 'Roll-out to all claims teams', ['m-claims-triage', 'm-claims-ux']),
+      commit('m-claims-followup', 'p-tessellate', 'PENDING', '2026-11-30', 'Adjuster survey'),
     ],
     outcomes: [
       outcome('o-claims-speed', 'MISSED', '2026-06-30', 'Claims handled 30% faster', ['m-claims-triage', 'm-claims-rules', 'm-claims-ux']),
       outcome('o-claims-leakage', 'PENDING', '2027-03-31', 'Claims leakage below 2%', ['m-claims-rollout']),
+      // At risk before it fails, for both reasons: the LATE rules sign-off is defective and
+      // the adjuster survey is overdue from 2026-12-01 on.
+      outcome('o-claims-nps', 'PENDING', '2027-02-26', 'Adjuster satisfaction above 40', ['m-claims-rules', 'm-claims-followup']),
     ],
   },
   // A failure absorbed by a DELIVERED commitment: the failed feed is reachable only

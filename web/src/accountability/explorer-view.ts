@@ -10,6 +10,7 @@ import { svgsToPng } from '../lib/download.ts';
 import { todayIso } from '../lib/format.ts';
 import type { Session } from '../shell/session.ts';
 import { showError, showLoading } from '../shell/states.ts';
+import type { ViewState } from '../shell/route.ts';
 import type { ViewHandle } from '../shell/view.ts';
 import { ACCOUNTABILITY_QUERY, type AccountabilityData } from './accountability.queries.ts';
 import { render as renderDag } from './dag-view.ts';
@@ -21,7 +22,7 @@ import { render as renderTimeline } from './timeline-view.ts';
 
 const REGIONS_QUERY = graphql(`query Regions { coverageGaps { region { code name } } }`);
 
-export function render(element: HTMLElement, session: Session, options: { outcomeId?: string } = {}): ViewHandle {
+export function render(element: HTMLElement, session: Session, options: { outcomeId?: string; state?: ViewState } = {}): ViewHandle {
   const detail = el('section', { class: 'detail', 'aria-label': 'Accountability of the chosen outcome', 'data-testid': 'accountability-detail' });
   let svgs: SVGSVGElement[] = [];
   let list: ReturnType<typeof createOutcomeList> | null = null;

@@ -11,12 +11,13 @@ import { typeLabel } from '../lib/palette.ts';
 import { createPartnerPicker, type PartnerPicker } from '../shell/partner-picker.ts';
 import { canReadEcosystem, type Session } from '../shell/session.ts';
 import { describeError, showError, showLoading } from '../shell/states.ts';
+import type { ViewState } from '../shell/route.ts';
 import type { ViewHandle } from '../shell/view.ts';
 import { COVERAGE_QUERY, EXIT_IMPACT_QUERY, type CoverageCell, type ExitImpact } from './gaps.queries.ts';
 import { buildHeatmap, cellKey, STATUS_TEXT } from './heatmap-model.ts';
 import { render as renderHeatmap } from './heatmap-view.ts';
 
-export function render(element: HTMLElement, session: Session, _options: Record<string, never> = {}): ViewHandle {
+export function render(element: HTMLElement, session: Session, _options: { state?: ViewState } = {}): ViewHandle {
   const mayExit = canReadEcosystem(session.viewer);
   let cells: CoverageCell[] = [];
   let impact: ExitImpact | null = null;

@@ -10,15 +10,15 @@ import { downloadBlob } from '../lib/download.ts';
 import { createPanel } from './panel.ts';
 import { openPartnerCard } from './partner-card.ts';
 import { canReadEcosystem, type Session, type ViewName, type Viewer } from './session.ts';
-import { hashFor, parseHash, VIEWS } from './route.ts';
+import { hashFor, parseHash, sameState, VIEWS, type ViewState } from './route.ts';
 import { createTabs } from './tabs.ts';
 import { describeError } from './states.ts';
 import type { ViewHandle } from './view.ts';
 
-const RENDERERS: Record<ViewName, (element: HTMLElement, session: Session, arg?: string) => ViewHandle> = {
+const RENDERERS: Record<ViewName, (element: HTMLElement, session: Session, arg: string | undefined, state: ViewState) => ViewHandle> = {
   map: (element, session, arg) => renderMap(element, session, { partnerId: arg }),
-  accountability: (element, session, arg) => renderAccountability(element, session, { outcomeId: arg }),
-  gaps: (element, session) => renderGaps(element, session, {}),
+  accountability: (element, session, arg, state) => renderAccountability(element, session, { outcomeId: arg, state }),
+  gaps: (element, session, _arg, state) => renderGaps(element, session, { state }),
   attribution: (element, session, arg) => renderAttribution(element, session, { engagementId: arg }),
 };
 
@@ -38,10 +38,16 @@ export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: (
       + 'The network map, exit impact and ecosystem health need an ADMIN or ANALYST token.');
   }
 
-  let current: { name: ViewName; arg?: string; handle: ViewHandle } | null = null;
+  let current: { name: ViewName; arg?: string; state: ViewState; handle: ViewHandle } | null = null;
   const session: Session = {
     api, viewer, panel,
-    navigate(view, arg) { location.hash = hashFor(view, arg); },
+    navigate(view, arg, state) { location.hash = hashFor(view, arg, state); },
+    remember(arg, state) {
+      if (!current) return;
+      current.arg = arg;
+      current.state = state;
+      history.replaceState(history.state, '', hashFor(current.name, arg, state));
+    },
     openPartner(id) { void openPartnerCard(session, id); },
   };
 
@@ -69,17 +75,21 @@ export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: (
     banner, workspace);
 
   function route(): void {
-    const { view, arg } = parseHash(location.hash, fallback);
+    const { view, arg, state } = parseHash(location.hash, fallback);
     tabs.select(view);
     if (current && current.name === view) {
-      if (current.arg !== arg) { current.arg = arg; current.handle.update(arg); }
+      if (current.arg !== arg || !sameState(current.state, state)) {
+        current.arg = arg;
+        current.state = state;
+        current.handle.update(arg, state);
+      }
       return;
     }
     current?.handle.destroy();
     panel.close();
     clear(viewHost);
     viewHost.setAttribute('aria-labelledby', `tab-${view}`);
-    current = { name: view, arg, handle: RENDERERS[view](viewHost, session, arg) };
+    current = { name: view, arg, state, handle: RENDERERS[view](viewHost, session, arg, state) };
   }
   window.addEventListener('hashchange', route);
   route();

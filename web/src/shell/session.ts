@@ -3,6 +3,7 @@ import type { Api } from '../api/client.ts';
 import { graphql } from '../api/generated/index.ts';
 import type { ViewerQuery } from '../api/generated/graphql.ts';
 import type { Panel } from './panel.ts';
+import type { ViewState } from './route.ts';
 
 /** Named: the generated registry skips anonymous operations. */
 export const VIEWER_QUERY = graphql(`query Viewer { viewer { role partner { id name } } }`);
@@ -15,8 +16,13 @@ export interface Session {
   api: Api;
   viewer: Viewer;
   panel: Panel;
-  /** Go to a view, optionally with an argument (an id), as `#view/arg`. */
-  navigate(view: ViewName, arg?: string): void;
+  /** Go to a view, optionally with an argument (an id) and a state, as `#view/arg?state`. */
+  navigate(view: ViewName, arg?: string, state?: ViewState): void;
+  /**
+   * Writes the current view's state into the address without a new history entry and
+   * without re-rendering: what the person chose there, so the address can be shared.
+   */
+  remember(arg: string | undefined, state: ViewState): void;
   /** Opens a partner's card in the side panel. */
   openPartner(partnerId: string): void;
 }
