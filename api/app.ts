@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { createToken, hasActiveAdminToken } from '../graph/access/index.ts';
 import { graphConfigFromEnv, applySchema, isEmptyGraph } from '../graph/db/index.ts';
 import { openGraph, type OpenGraph } from '../graph/db/index.ts';
+import { SYSTEM_ACTOR } from '../graph/audit/index.ts';
 import { importEcosystem } from '../graph/import/index.ts';
 import { Authenticator } from './auth/authenticator.ts';
+import { startEventPump, type EventPump } from './events/index.ts';
 import { apiConfigFromEnv } from './config.ts';
 import { startApollo } from './graphql/apollo.ts';
 import { ecomapSchema } from './graphql/schema.ts';
@@ -25,6 +27,8 @@ export interface RunningApp {
   open: OpenGraph;
   /** The secret made on a first start without ADMIN_TOKEN (null otherwise). */
   firstAdminSecret: string | null;
+  /** Numbers committed events and hands them to this process's live receivers (api/events). */
+  events: EventPump;
   /** Stops taking requests, finishes those in flight, closes the driver, stops the local Neo4j. */
   close(): Promise<void>;
 }
@@ -40,11 +44,12 @@ export async function startApp(
 ): Promise<RunningApp> {
   const config = apiConfigFromEnv(env);
   const open = await openGraph(graphConfigFromEnv(env), log);
+  let events: EventPump | undefined;
   try {
     const { graph } = open;
     await applySchema(graph);
     if (config.seed === 'sample' && (await isEmptyGraph(graph))) {
-      const counts = await importEcosystem(graph, JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')), 120_000);
+      const counts = await importEcosystem(graph, JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')), 120_000, SYSTEM_ACTOR, 'sample-ecosystem.json');
       log(`Seeded the sample ecosystem: ${counts.partners} partners, ${counts.engagements} engagements.`);
     }
     if (config.authOff) log('WARNING: AUTH=off: every request is treated as ADMIN. For local experiments only.');
@@ -54,6 +59,8 @@ export async function startApp(
       firstAdminSecret = (await createToken(graph, 'ADMIN', null, 'first start')).secret;
     }
 
+    const pump = await startEventPump(graph, { onError: (err) => log(`Events: a turn failed and is tried again: ${(err as Error).message}`) });
+    events = pump;
     const auth = new Authenticator(graph, { adminToken: config.adminToken, authOff: config.authOff });
     const apollo = await startApollo(await ecomapSchema());
     const server = createHttpServer({ apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, webRoot: WEB_ROOT, logger });
@@ -75,6 +82,7 @@ export async function startApp(
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await pump.stop();
       await open.close();
     })());
     // An API without its database would answer SERVICE_UNAVAILABLE for ever: stop, and
@@ -85,8 +93,9 @@ export async function startApp(
       await close().catch(() => {});
       exit(NEO4J_LOST_EXIT_CODE);
     });
-    return { url, open, firstAdminSecret, close };
+    return { url, open, firstAdminSecret, events: pump, close };
   } catch (err) {
+    await events?.stop();
     await open.close();
     throw err;
   }

@@ -431,7 +431,7 @@ function stored(value: string): string {
 /** All of the graph but the audit trail and the write counter, in one round trip: cheaper than snapshot() per case. */
 async function fingerprint(): Promise<string> {
   const [row] = await graph.read<{ nodes: unknown[]; rels: unknown[] }>(`
-    CALL { MATCH (n) WHERE NOT n:GraphState AND NOT n:AuditEntry RETURN collect([labels(n), properties(n)]) AS nodes }
+    CALL { MATCH (n) WHERE NOT n:GraphState AND NOT n:AuditEntry AND NOT n:Event RETURN collect([labels(n), properties(n)]) AS nodes }
     CALL { MATCH (a)-[r]->(b) RETURN collect([coalesce(a.id, a.code, a.key), type(r), properties(r), coalesce(b.id, b.code, b.key)]) AS rels }
     RETURN nodes, rels`);
   const lines = [...row!.nodes, ...row!.rels].map((x) => JSON.stringify(x)).sort();

@@ -20,6 +20,10 @@
  *   (:GraphState {key: 'import'})              locked by every import, so imports validate
  *                                              against a store no other import changes
  *   (:AuditEntry {at, tokenId, role, operation, ids})   one per successful write
+ *   (:Event {id, seq, type, at, data, partners})  the outbox: recorded by each successful
+ *                                              write, numbered by graph/events' sequencer
+ *   (:GraphState {key: 'events', seq})          the sequencer's counter and lock
+ *   (:Webhook {id, url, events, partnerId, ...}), (:WebhookDelivery {id, webhookId, eventId, ...})
  *
  * Dates are stored as native Neo4j dates; a Participation's `to` is absent while the
  * role is still held, so "held on D" is `r.from <= D AND (r.to IS NULL OR D < r.to)`
@@ -42,6 +46,9 @@ export const UNIQUE_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['ApiToken', 'hash'],
   ['GraphState', 'key'],
   ['AuditEntry', 'id'],
+  ['Event', 'id'],
+  ['Webhook', 'id'],
+  ['WebhookDelivery', 'id'],
 ];
 
 const STATEMENTS: readonly string[] = [
@@ -59,6 +66,9 @@ const STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT apitoken_hash_unique IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE',
   'CREATE CONSTRAINT graphstate_key_unique IF NOT EXISTS FOR (n:GraphState) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT auditentry_id_unique IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT event_id_unique IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT webhook_id_unique IF NOT EXISTS FOR (n:Webhook) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT webhookdelivery_id_unique IF NOT EXISTS FOR (n:WebhookDelivery) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX partner_type IF NOT EXISTS FOR (n:Partner) ON (n.type)',
   'CREATE INDEX partner_status IF NOT EXISTS FOR (n:Partner) ON (n.status)',
   'CREATE INDEX partner_name_lower IF NOT EXISTS FOR (n:Partner) ON (n.nameLower)',
@@ -73,6 +83,8 @@ const STATEMENTS: readonly string[] = [
   'CREATE INDEX participation_to IF NOT EXISTS FOR ()-[r:PARTICIPATES_IN]-() ON (r.to)',
   'CREATE INDEX holds_level IF NOT EXISTS FOR ()-[r:HOLDS]-() ON (r.level)',
   'CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at)',
+  'CREATE INDEX event_seq IF NOT EXISTS FOR (n:Event) ON (n.seq)',
+  'CREATE INDEX webhookdelivery_webhook_seq IF NOT EXISTS FOR (n:WebhookDelivery) ON (n.webhookId, n.seq)',
 ];
 
 /** Applies constraints and indexes, then waits until the indexes are online. */
@@ -85,6 +97,6 @@ export async function applySchema(graph: Graph): Promise<void> {
 /** True when the graph holds no domain data yet (the seed decision of a first start). */
 export async function isEmptyGraph(graph: Graph): Promise<boolean> {
   const rows = await graph.read<{ n: number }>(
-    'MATCH (n) WHERE NOT n:GraphState AND NOT n:ApiToken AND NOT n:AuditEntry WITH n LIMIT 1 RETURN count(n) AS n');
+    'MATCH (n) WHERE NOT n:GraphState AND NOT n:ApiToken AND NOT n:AuditEntry AND NOT n:Event AND NOT n:Webhook AND NOT n:WebhookDelivery WITH n LIMIT 1 RETURN count(n) AS n');
   return (rows[0]?.n ?? 0) === 0;
 }

@@ -14,6 +14,7 @@
  */
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
 import type { Graph, Tx } from '../db/index.ts';
+import { recordEvents, type NewEvent } from '../events/index.ts';
 import { AppError, badInput, isRealDate } from '../model/index.ts';
 import { checkOrchestrators } from '../import/index.ts';
 import type { EngagementRole, IsoDate, ParticipationInput } from '../model/index.ts';
@@ -92,7 +93,30 @@ async function changeRoles(
     }
     await tx.run(REPLACE_ENGAGEMENT_ROLES, { engagementId, intervals: next });
     await audit(tx);
+    await recordEvents(tx, roleEvents(engagementId, row.intervals, next));
   });
+}
+
+/**
+ * The role events of a change from `before` to `after`: an interval is its partner,
+ * role and start; one whose end changed has ended (role.ended), one that is new starts
+ * (role.assigned). A handover is three: the outgoing orchestrator's end, its
+ * contributor interval, the incoming orchestrator's start, in that order.
+ */
+export function roleEvents(engagementId: string, before: readonly Interval[], after: readonly Interval[]): NewEvent[] {
+  const key = (i: Interval) => `${i.partner}\u0000${i.role}\u0000${i.from}`;
+  const old = new Map(before.map((i) => [key(i), i]));
+  const ended: NewEvent[] = [];
+  const assigned: NewEvent[] = [];
+  for (const i of after) {
+    const was = old.get(key(i));
+    if (!was) {
+      assigned.push({ type: 'role.assigned', engagementId, data: { engagementId, partnerId: i.partner, role: i.role, from: i.from, to: i.to } });
+    } else if (was.to !== i.to && i.to !== null) {
+      ended.push({ type: 'role.ended', engagementId, data: { engagementId, partnerId: i.partner, role: i.role, from: i.from, to: i.to } });
+    }
+  }
+  return [...ended, ...assigned];
 }
 
 function requireDate(value: string, path: string): void {

@@ -14,12 +14,22 @@ SET m.id = m.id`;
 export const SET_COMMITMENT_STATUS = `
 MATCH (m:Commitment {id: $id})-[:PART_OF]->(e:Engagement)
 WHERE $scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) }
-WITH m, COLLECT { MATCH (m)-[:OWNED_BY]->(p:Partner) RETURN p.id }[0] AS owner
-WITH m, owner, ($owner IS NULL OR owner = $owner) AS allowed
+WITH m, e, COLLECT { MATCH (m)-[:OWNED_BY]->(p:Partner) RETURN p.id }[0] AS owner
+WITH m, e, owner, m.status AS previous, ($owner IS NULL OR owner = $owner) AS allowed
 FOREACH (_ IN CASE WHEN allowed THEN [1] ELSE [] END | SET m.status = $status)
-RETURN allowed`;
+RETURN allowed, previous, e.id AS engagementId, owner`;
+
+/**
+ * Locks the outcome before its status is read, as LOCK_COMMITMENT does: a statement
+ * that read the old status and then waited for the lock would report the status it
+ * read before the wait, not the one it replaced (the event's `from`).
+ */
+export const LOCK_OUTCOME = `
+MATCH (o:Outcome {id: $id})
+SET o.id = o.id`;
 
 export const SET_OUTCOME_STATUS = `
 MATCH (o:Outcome {id: $id})
+WITH o, o.status AS previous
 SET o.status = $status
-RETURN o.id AS id`;
+RETURN previous, COLLECT { MATCH (o)-[:OF]->(e:Engagement) RETURN e.id }[0] AS engagementId`;

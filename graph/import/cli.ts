@@ -8,13 +8,13 @@
  * running `npm start` if it answers on NEO4J_BOLT_PORT, otherwise it starts the local
  * server itself on DATA_DIR.
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applySchema, graphConfigFromEnv, openConfiguredGraph } from '../db/index.ts';
 import { progressBar } from './progress.ts';
 import { MalformedJsonError, readJsonFile } from './read-json.ts';
 import { findImportProblems } from './validate.ts';
-import { importedIds } from './import.ts';
+import { importedIds, recordImportCompleted } from './import.ts';
 import { CLI_ACTOR, recordAudit } from '../audit/index.ts';
 import { countImport, writeEcosystem } from './write.ts';
 import type { EcosystemInput } from '../model/index.ts';
@@ -55,10 +55,11 @@ export async function runImportCli(argv: string[]): Promise<number> {
     await writeEcosystem((cypher, params) => open.graph.writeTx((tx) => tx.run(cypher, params), CLI_TIMEOUT_MS), input, {
       onProgress: (done, total) => writing.update(done, total),
     });
+    const counts = countImport(input);
     await open.graph.writeTx(async (tx) => {
       await recordAudit(tx, CLI_ACTOR, 'import', importedIds(input));
+      await recordImportCompleted(tx, counts, basename(file));
     });
-    const counts = countImport(input);
     writing.done(Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', '));
     return 0;
   } finally {

@@ -6,20 +6,30 @@
  * import or the import for it, and changes of anything else go on meanwhile.
  */
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
-import type { Graph } from '../db/index.ts';
+import type { Graph, Tx } from '../db/index.ts';
+import { recordEvents } from '../events/index.ts';
 import type { EcosystemInput } from '../model/index.ts';
 import { LOCK_IMPORTS } from './import.queries.ts';
 import { validateEcosystem } from './validate.ts';
 import { writeEcosystem, type ImportCounts } from './write.ts';
 
-export async function importEcosystem(graph: Graph, raw: unknown, timeoutMs?: number, actor: Actor = SYSTEM_ACTOR): Promise<ImportCounts> {
+/** `source`: where the input came from (a file name), for the import.completed event. */
+export async function importEcosystem(
+  graph: Graph, raw: unknown, timeoutMs?: number, actor: Actor = SYSTEM_ACTOR, source: string | null = null,
+): Promise<ImportCounts> {
   return graph.writeTx(async (tx) => {
     await tx.run(LOCK_IMPORTS);
     const input = await validateEcosystem(tx, raw);
     const counts = await writeEcosystem((cypher, params) => tx.run(cypher, params), input);
     await recordAudit(tx, actor, 'importEcosystem', importedIds(input));
+    await recordImportCompleted(tx, counts, source);
     return counts;
   }, timeoutMs);
+}
+
+/** One event per import, however many rows it wrote (contract: Events and webhooks). */
+export function recordImportCompleted(tx: Tx, counts: ImportCounts, source: string | null): Promise<void> {
+  return recordEvents(tx, [{ type: 'import.completed', engagementId: null, data: { source, ...counts } }]);
 }
 
 /** The ids of an import's top-level items, for its audit entry. */

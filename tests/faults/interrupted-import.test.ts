@@ -52,7 +52,7 @@ function runImport(): { pid: number; done: Promise<{ code: number | null; signal
 }
 
 async function nodeCount(): Promise<number> {
-  const [row] = await graph.read<{ n: number }>('MATCH (n) WHERE NOT n:GraphState AND NOT n:AuditEntry AND NOT n:ApiToken RETURN count(n) AS n');
+  const [row] = await graph.read<{ n: number }>('MATCH (n) WHERE NOT n:GraphState AND NOT n:AuditEntry AND NOT n:Event AND NOT n:ApiToken RETURN count(n) AS n');
   return row!.n;
 }
 

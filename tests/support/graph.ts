@@ -25,11 +25,11 @@ export async function wipe(graph: Graph): Promise<void> {
 
 /**
  * Counts of nodes and relationships and a hash of all content, to compare states of the
- * ecosystem graph (the audit trail, which every write extends, is not part of it).
+ * ecosystem graph (the audit trail and the events, which every write extends, are not part of it).
  */
 export async function snapshot(graph: Graph): Promise<{ nodes: number; relationships: number; hash: string }> {
   const nodes = await graph.read<{ labels: string[]; props: Record<string, unknown> }>(
-    'MATCH (n) WHERE NOT n:GraphState AND NOT n:AuditEntry RETURN labels(n) AS labels, properties(n) AS props');
+    'MATCH (n) WHERE NOT n:GraphState AND NOT n:AuditEntry AND NOT n:Event RETURN labels(n) AS labels, properties(n) AS props');
   const rels = await graph.read<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
     'MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.code) AS from, type(r) AS type, coalesce(b.id, b.code) AS to, properties(r) AS props');
   const lines = [...nodes.map((n) => `${n.labels.join(':')} ${stable(n.props)}`), ...rels.map((r) => `${r.from}-${r.type}${stable(r.props)}->${r.to}`)].sort();
