@@ -1,5 +1,6 @@
 /** One size's section of BENCHMARKS.md: every table with its targets and verdicts. */
 import { median } from './stats.ts';
+import { AT_RISK_ROW, SCENARIO_ROW } from './ahead.ts';
 import { atLeast, atMost, below, TARGETS, type SizeResult, type Verdict } from './results.ts';
 import type { LoaderRun } from './import-bench.ts';
 
@@ -106,7 +107,28 @@ function latencyTable(r: SizeResult): string {
     lines.push('', `accountability p99 over HTTP: **${ms(acc.http.p99)} ms**, target < ${TARGETS.accountabilityP99Ms} ms: `
       + `${verdict(below(acc.http.p99, TARGETS.accountabilityP99Ms), 'M', r.size.name)}.`);
   }
+  lines.push(...aheadLines(r));
   return lines.join('\n');
+}
+
+/** Issue 20's targets, read off the latency rows (their driver side is the graph areas' own functions). */
+function aheadLines(r: SizeResult): string[] {
+  const row = (name: string) => r.latency.find((l) => l.name === name && !l.error);
+  const atRisk = row(AT_RISK_ROW);
+  const what = row(SCENARIO_ROW);
+  const coverage = row('coverageGaps');
+  const lines: string[] = [];
+  if (atRisk) {
+    lines.push('', `${AT_RISK_ROW} p99 over HTTP: **${ms(atRisk.http.p99)} ms**, target ≤ ${TARGETS.atRiskP99Ms} ms: `
+      + `${verdict(atMost(atRisk.http.p99, TARGETS.atRiskP99Ms), 'M', r.size.name)}.`);
+  }
+  if (what && coverage) {
+    const ratio = what.http.p50 / coverage.http.p50;
+    lines.push('', `${SCENARIO_ROW} p50 over HTTP: ${ms(what.http.p50)} ms, ${x(ratio)} a plain coverageGaps (${ms(coverage.http.p50)} ms), `
+      + `target ≤ ${TARGETS.scenarioOverCoverage}×: ${verdict(atMost(ratio, TARGETS.scenarioOverCoverage), 'M', r.size.name)}. `
+      + 'The scenario reads coverage, exit impact and health before and after its changes, in a transaction that is rolled back.');
+  }
+  return lines;
 }
 
 function roundTripTable(r: SizeResult): string {

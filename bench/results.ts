@@ -45,6 +45,10 @@ export const TARGETS = {
   networkFreshMs: { M: 30_000, L: 300_000 } as Partial<Record<string, number>>,
   /** Issue 15, at L: the community overview answers within this, warm. */
   networkOverviewMs: 1_000,
+  /** Issue 20, at M: the first page of atRiskOutcomes over HTTP, p99. */
+  atRiskP99Ms: 100,
+  /** Issue 20, at M: a scenario of 3 exits, 2 joins and 2 handovers, p50 over a plain coverageGaps p50, both over HTTP. */
+  scenarioOverCoverage: 2,
   throughputRatio: 0.35,
   /** 5× the 32 writes/s that one graph-wide write lock allowed (issue 14), with no invariant broken. */
   writesPerSecond: 160,

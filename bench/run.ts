@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { parseBenchArgs, USAGE, type BenchOptions, type Size } from './args.ts';
 import { startApiProcess, type ApiProcess } from './api-process.ts';
 import { generateDataset, type Dataset } from './dataset.ts';
+import { aheadOperations, loadScenarioInput } from './ahead.ts';
 import { loadFixture } from './fixture.ts';
 import { measureWebFps } from './fps.ts';
 import { closeClient } from './http-client.ts';
@@ -153,7 +154,10 @@ async function measureSize(size: Size, options: BenchOptions, token: string, onM
     apiPeakRssMb = timed.peakMb;
     if (!network.served) log(`  network: n/a (${network.reason})`);
     phase(size, `latency, HTTP against the driver${subset ? ` (${SUBSET_LATENCY.join(', ')}: --quick)` : ''}`);
-    const operations = latencyOperations(server.driver, server.graph, fx).filter((op) => !subset || SUBSET_LATENCY.includes(op.name));
+    const operations = [
+      ...latencyOperations(server.driver, server.graph, fx),
+      ...aheadOperations(server.graph, fx, await loadScenarioInput(server.graph, fx.today)),
+    ].filter((op) => !subset || SUBSET_LATENCY.includes(op.name));
     const latency = await measureLatency(api.url, token, server.uri, operations, {
       runs: options.runs, iterations: options.quick ? 100 : 300, warmup: options.quick ? 10 : 30, budgetSeconds: options.quick ? 15 : 45,
     });

@@ -23,6 +23,11 @@ RETURN e.id AS engagement,
        COLLECT { MATCH (p:Partner)-[r:PARTICIPATES_IN {role: 'ORCHESTRATOR'}]->(e)
                  RETURN {partner: p.id, from: toString(r.from), to: toString(r.to)} } AS intervals`;
 
+/** The regions the partners `$ids` operate in and the capabilities they hold, at any level. */
+export const REACH_OF_PARTNERS = `
+RETURN COLLECT { MATCH (p:Partner)-[:OPERATES_IN]->(g:Region) WHERE p.id IN $ids RETURN DISTINCT g.code } AS regions,
+       COLLECT { MATCH (p:Partner)-[:HOLDS]->(k:Capability) WHERE p.id IN $ids RETURN DISTINCT k.id } AS capabilities`;
+
 /**
  * Which of `$ids` are PLANNED or ACTIVE and have an orchestrator on `$today` ("held on
  * D" as the contract defines it, as exitImpact's ORPHANED_ENGAGEMENTS reads it), by id.

@@ -106,3 +106,24 @@ describe('scenario transaction', () => {
     expect(await partnersByIds(graph, ['qa', 'qn'])).toEqual([expect.objectContaining({ id: 'qa', status: 'ACTIVE' }), null]);
   });
 });
+
+describe('the kept "before"', () => {
+  it('is the stored graph of this version: after a write, before and after both show it', async () => {
+    const exitOnly = { exits: ['qa'] };
+    const first = await scenario(graph, exitOnly, {}, today);
+    expect(first.coverage.map((c) => [c.before?.status, c.after?.status])).toEqual([['SINGLE_POINT', 'UNCOVERED']]);
+    expect(first.healthBefore.activePartners).toBe(2);
+    // qb now holds ai in DE as well: a second supplier of the cell the exit touches.
+    await importEcosystem(graph, { partners: [{ ...world.partners![1]!, capabilities: [{ capability: 'ai', level: 3 }] }] }, 60_000);
+    const second = await scenario(graph, exitOnly, {}, today);
+    expect(second.coverage.map((c) => [c.before?.status, c.before?.partners, c.after?.status, c.after?.partners]))
+      .toEqual([['COVERED', ['qa', 'qb'], 'SINGLE_POINT', ['qb']]]);
+  });
+
+  it('a scenario that reaches no cell (handovers only) lists none and still compares health and orchestration', async () => {
+    const row = await scenario(graph, { handovers: [{ engagementId: 'x2', partnerId: 'qa', from: today }] }, {}, today);
+    expect(row.coverage).toEqual([]);
+    expect(row.adoptedEngagements).toEqual(['x2']);
+    expect(row.healthAfter).toEqual(row.healthBefore);
+  });
+});

@@ -23,7 +23,7 @@ import type { Graph } from '../db/index.ts';
 import type { HealthRow } from '../credit/index.ts';
 import { orchestratedByOn, type CoverageOptions } from '../gaps/index.ts';
 import { coverageChanges, orchestrationChanges, type CoverageChangeRow } from './compare.ts';
-import { measure } from './measure.ts';
+import { measureAfter, measureBefore, reachOf } from './measure.ts';
 import { APPLY_EXITS, APPLY_HANDOVERS, APPLY_JOINS, type JoinedPartnerRow } from './scenario.queries.ts';
 import { planScenario, type ScenarioInput } from './validate.ts';
 
@@ -52,12 +52,13 @@ export async function scenario(
   // write transaction below holds only what must see the changes (each transaction has
   // the query time limit to itself). Nothing is lost by the split: Neo4j reads committed
   // data statement by statement, so one transaction would not freeze "before" either.
-  const { plan, touched, before } = await graph.readTx(async (tx) => {
+  const { plan, touched, reach, before } = await graph.readTx(async (tx) => {
     const plan = await planScenario(tx, input);
     // Only these can change whether an engagement has an orchestrator today: those a
     // leaving partner orchestrates today (exitImpact's orphans) and those handed over.
     const touched = [...new Set([...await orchestratedByOn(tx, plan.leaving, today), ...plan.handovers.map((h) => h.engagementId)])];
-    return { plan, touched, before: await measure(tx, coverage, touched, today) };
+    const reach = await reachOf(tx, plan.leaving, plan.joins);
+    return { plan, touched, reach, before: await measureBefore(graph, tx, coverage, reach, touched, today) };
   });
 
   return graph.rolledBackTx(async (tx) => {
@@ -71,7 +72,7 @@ export async function scenario(
     await tx.run(APPLY_EXITS, { leaving: plan.leaving, today });
     await options.whileChanged?.();
 
-    const after = await measure(tx, coverage, touched, today);
+    const after = await measureAfter(tx, coverage, reach, touched, today);
     const { orphaned, adopted } = orchestrationChanges(before, after);
     return {
       coverage: coverageChanges(before, after, coverage),
