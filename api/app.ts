@@ -12,7 +12,7 @@ import { openGraph, type OpenGraph } from '../graph/db/index.ts';
 import { SYSTEM_ACTOR } from '../graph/audit/index.ts';
 import { importEcosystem } from '../graph/import/index.ts';
 import { Authenticator } from './auth/authenticator.ts';
-import { startEventPump, type EventPump } from './events/index.ts';
+import { attachLiveServer, startEventPump, type EventPump } from './events/index.ts';
 import { apiConfigFromEnv } from './config.ts';
 import { startApollo } from './graphql/apollo.ts';
 import { ecomapSchema } from './graphql/schema.ts';
@@ -62,8 +62,10 @@ export async function startApp(
     const pump = await startEventPump(graph, { onError: (err) => log(`Events: a turn failed and is tried again: ${(err as Error).message}`) });
     events = pump;
     const auth = new Authenticator(graph, { adminToken: config.adminToken, authOff: config.authOff });
-    const apollo = await startApollo(await ecomapSchema());
+    const schema = await ecomapSchema();
+    const apollo = await startApollo(schema);
     const server = createHttpServer({ apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, webRoot: WEB_ROOT, logger });
+    const live = attachLiveServer({ server, schema, graph, auth, pump, reportInternal: (err) => logger.error({ err }, 'internal error in a subscription') });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -76,6 +78,7 @@ export async function startApp(
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= (async () => {
       server.stopTakingRequests();       // from now on: 503 with Connection: close
+      await live.close();                // subscribers told to go (1001), they reconnect elsewhere
       await server.drained(1_000);       // in-flight requests done, keep-alive clients told to go
       await new Promise<void>((resolve) => {
         server.close(() => resolve());   // stops accepting; closes what is left, idle

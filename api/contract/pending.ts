@@ -38,7 +38,5 @@ export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly ty
     'WebhookDelivery',
     'WebhookDeliveryEdge',
     'WebhookDeliveryConnection',
-    'Subscription',
-    'Event',
   ],
 };

@@ -18,6 +18,8 @@ export interface EventPump {
   listen(listener: EventListener): () => void;
   /** The number of the last event handed to listeners. */
   readonly seen: number;
+  /** How many listeners it has (live subscriptions and the dispatcher): tests wait on it. */
+  readonly listeners: number;
   /** Runs a turn soon (after a local write). */
   nudge(): void;
   stop(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startEventPump(graph: Graph, options: EventPumpOptions = {
       return () => listeners.delete(listener);
     },
     get seen() { return seen; },
+    get listeners() { return listeners.size; },
     nudge() {
       if (timer) { clearTimeout(timer); timer = null; }
       run();

@@ -59,6 +59,13 @@ export function limitsPlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          // Over HTTP graphql-js would run the subscription field once, as a query, without
+          // an event: subscriptions live on the WebSocket (api/events/live-server.ts).
+          if (operation.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are served over the graphql-ws protocol: open a WebSocket to /graphql.', {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
           checkLimits(schema, document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION),
             operation, request.variables ?? {});
         },

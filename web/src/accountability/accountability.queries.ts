@@ -4,7 +4,7 @@
  */
 import { graphql } from '../api/generated/index.ts';
 import type {
-  AccountabilityQuery, CommitmentFieldsFragment, MissedOutcomesQuery,
+  AccountabilityQuery, AtRiskOutcomesQuery, CommitmentFieldsFragment, MissedOutcomesQuery,
 } from '../api/generated/graphql.ts';
 
 export const MISSED_OUTCOMES_QUERY = graphql(`
@@ -44,6 +44,29 @@ export const ACCOUNTABILITY_QUERY = graphql(`
   fragment CommitmentFields on Commitment { id description status dueDate owner { id name } engagement { id name } }
 `);
 
+/**
+ * At-risk outcomes as of a date, with the commitments behind each reason and their
+ * owners: the list's rows and, narrowed to one due date, the chosen outcome's detail.
+ * CommitmentFields comes from the Accountability document (codegen appends it).
+ */
+export const AT_RISK_OUTCOMES_QUERY = graphql(`
+  query AtRiskOutcomes($asOf: Date, $filter: OutcomeFilter, $after: String) {
+    atRiskOutcomes(asOf: $asOf, filter: $filter, first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        outcome { id description status dueDate engagement { id name customer { name region { code } } } }
+        daysToDue
+        reasons
+        orchestratorNow { id name }
+        orchestratorOnDueDate { id name }
+        defective { ...CommitmentFields }
+        overdue { ...CommitmentFields }
+      } }
+    }
+  }
+`);
+
 export const PARTNER_SEARCH_QUERY = graphql(`
   query PartnerSearch($text: String) {
     partners(filter: { nameContains: $text }, first: 20) { edges { node { id name } } }
@@ -57,3 +80,5 @@ export type CommitmentTree = CommitmentInfo & { dependsOn?: readonly CommitmentT
 export type RoleInterval = AccountabilityQuery['accountability']['outcome']['engagement']['roleHistory'][number];
 export type MissedOutcome = MissedOutcomesQuery['missedOutcomes']['edges'][number]['node'];
 export type ResponsibleParty = AccountabilityQuery['accountability']['responsible'][number];
+export type AtRiskPage = AtRiskOutcomesQuery['atRiskOutcomes'];
+export type AtRiskRow = AtRiskPage['edges'][number]['node'];

@@ -2,7 +2,7 @@
 import { select, type Selection } from 'd3';
 import { OKABE_ITO } from '../lib/palette.ts';
 import { layoutDag } from './dag-layout.ts';
-import type { DagNode, FailureDag, Mark } from './failure-dag.ts';
+import type { DagEdge, DagNode, FailureDag, Mark } from './failure-dag.ts';
 
 export interface DagViewOptions {
   onSelect?(node: DagNode): void;
@@ -15,7 +15,16 @@ export const MARK_STYLE: Record<Mark, { fill: string; stroke: string; width: num
   propagated: { fill: '#fdf0d5', stroke: OKABE_ITO.orange, width: 2, dash: '7 3', text: '#1a1a1a', label: 'propagated' },
   absorbed: { fill: '#e4e4e4', stroke: '#8c8c8c', width: 1.5, text: '#555555', label: 'delivered, absorbed a failure' },
   'outside-failure': { fill: '#f4f4f4', stroke: '#a8a8a8', width: 1.2, dash: '2 3', text: '#666666', label: 'failure absorbed above' },
+  overdue: { fill: '#dcebf7', stroke: OKABE_ITO.blue, width: 3, dash: '9 3 2 3', text: '#1a1a1a', label: 'overdue, not delivered' },
   healthy: { fill: '#ffffff', stroke: '#b8b8b8', width: 1, text: '#444444', label: 'not defective' },
+};
+
+type EdgeKind = 'failure' | 'overdue' | 'plain';
+const edgeKind = (e: DagEdge): EdgeKind => (e.failure ? 'failure' : e.overdue ? 'overdue' : 'plain');
+const EDGE_STYLE: Record<EdgeKind, { stroke: string; width: number; dash?: string }> = {
+  failure: { stroke: OKABE_ITO.vermillion, width: 2.2 },
+  overdue: { stroke: OKABE_ITO.blue, width: 2, dash: '7 3' },
+  plain: { stroke: '#999999', width: 1.2 },
 };
 
 /** Shortens a text element's content until it fits `max` px (measured, so any font works). */
@@ -36,6 +45,8 @@ export function statusLine(n: DagNode): string {
     case 'propagated': return `PROPAGATED · ${n.status}`;
     case 'absorbed': return `${n.status} · ABSORBED FAILURE`;
     case 'outside-failure': return `${n.status} · ABSORBED ABOVE`;
+    // The due date does not fit beside the status: the title and the label carry it.
+    case 'overdue': return `OVERDUE · ${n.status}`;
     case 'healthy': return n.status;
   }
 }
@@ -44,7 +55,7 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
   const root: Selection<SVGSVGElement, unknown, null, undefined> = select(element).append('svg')
     .attr('class', 'failure-dag').attr('role', 'img').attr('font-family', 'system-ui, DejaVu Sans, sans-serif').attr('font-size', 11);
   const defs = root.append('defs');
-  for (const [id, colour] of [['arrow-failure', OKABE_ITO.vermillion], ['arrow-plain', '#999999']] as const) {
+  for (const [id, colour] of [['arrow-failure', OKABE_ITO.vermillion], ['arrow-overdue', OKABE_ITO.blue], ['arrow-plain', '#999999']] as const) {
     defs.append('marker').attr('id', id).attr('viewBox', '0 0 10 10').attr('refX', 9).attr('refY', 5).attr('markerWidth', 7).attr('markerHeight', 7)
       .attr('orient', 'auto-start-reverse').append('path').attr('d', 'M0,0L10,5L0,10z').attr('fill', colour);
   }
@@ -53,10 +64,10 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
   const legend = root.append('g');
 
   function update(next: FailureDag): void {
+    const overdueCount = next.nodes.filter((n) => n.mark === 'overdue').length;
     const layout = layoutDag(next.nodes.map((n) => n.id), next.edges, { nodeWidth: W, nodeHeight: H });
-    const legendHeight = 34;
-    root.attr('width', Math.max(layout.width, 620)).attr('height', layout.height + legendHeight)
-      .attr('aria-label', `Failure graph of ${next.nodes[0]?.id ?? 'the outcome'}: ${next.nodes.filter((n) => n.mark === 'root-cause').length} root causes`);
+    root.attr('aria-label', `Failure graph of ${next.nodes[0]?.id ?? 'the outcome'}: ${next.nodes.filter((n) => n.mark === 'root-cause').length} root causes`
+        + (overdueCount ? `, ${overdueCount} overdue` : ''));
     const pos = (id: string) => layout.positions.get(id)!;
     edgeLayer.selectAll('path').data(next.edges, (e) => `${(e as FailureDag['edges'][number]).from}>${(e as FailureDag['edges'][number]).to}`)
       .join('path')
@@ -66,9 +77,11 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
         return `M${x1},${y1}C${x1},${my} ${x2},${my} ${x2},${y2}`;
       })
       .attr('fill', 'none')
-      .attr('stroke', (e) => (e.failure ? OKABE_ITO.vermillion : '#999999'))
-      .attr('stroke-width', (e) => (e.failure ? 2.2 : 1.2))
-      .attr('marker-end', (e) => `url(#${e.failure ? 'arrow-failure' : 'arrow-plain'})`);
+      .attr('data-kind', (e) => edgeKind(e))
+      .attr('stroke', (e) => EDGE_STYLE[edgeKind(e)].stroke)
+      .attr('stroke-width', (e) => EDGE_STYLE[edgeKind(e)].width)
+      .attr('stroke-dasharray', (e) => (e.deep ? '2 4' : EDGE_STYLE[edgeKind(e)].dash ?? null))
+      .attr('marker-end', (e) => `url(#arrow-${edgeKind(e)})`);
 
     const nodes = nodeLayer.selectAll<SVGGElement, DagNode>('g.dag-node').data(next.nodes, (n) => n.id)
       .join((enter) => {
@@ -82,10 +95,10 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
       });
     nodes.attr('transform', (n) => `translate(${pos(n.id).x},${pos(n.id).y})`)
       .attr('data-id', (n) => n.id).attr('data-mark', (n) => n.mark)
-      .attr('aria-label', (n) => `${n.id}, ${MARK_STYLE[n.mark].label}, ${n.status}${n.owner ? `, owned by ${n.owner.name}` : ''}`)
+      .attr('aria-label', (n) => `${n.id}, ${MARK_STYLE[n.mark].label}, ${n.status}${n.mark === 'overdue' ? `, was due ${n.dueDate}` : ''}${n.owner ? `, owned by ${n.owner.name}` : ''}`)
       .on('click', (_, n) => options.onSelect?.(n))
       .on('keydown', (event: KeyboardEvent, n) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); options.onSelect?.(n); } });
-    nodes.select('title').text((n) => `${n.id}: ${n.description}${n.engagement ? ` (${n.engagement.name})` : ''}`);
+    nodes.select('title').text((n) => `${n.id}: ${n.description}${n.engagement ? ` (${n.engagement.name})` : ''}${n.mark === 'overdue' ? `, was due ${n.dueDate}` : ''}`);
     nodes.select('rect').attr('fill', (n) => MARK_STYLE[n.mark].fill).attr('stroke', (n) => MARK_STYLE[n.mark].stroke)
       .attr('stroke-width', (n) => MARK_STYLE[n.mark].width).attr('stroke-dasharray', (n) => MARK_STYLE[n.mark].dash ?? null);
     nodes.selectAll<SVGTextElement, DagNode>('text').attr('fill', (n) => MARK_STYLE[n.mark].text);
@@ -95,17 +108,27 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
     nodes.selectAll<SVGTextElement, DagNode>('text').each(function () { fit(this, W - 14); });
 
     legend.attr('transform', `translate(8,${layout.height + 8})`);
-    const marks = (['root-cause', 'propagated', 'absorbed', 'outside-failure', 'healthy'] as const);
-    const offsets = marks.map((_, i) => marks.slice(0, i).reduce((x, m) => x + 40 + MARK_STYLE[m].label.length * 6.2, 0));
-    const legendWidth = 16 + offsets[offsets.length - 1]! + 40 + MARK_STYLE.healthy.label.length * 6.2;
-    root.attr('width', Math.max(layout.width, legendWidth));
+    // The overdue mark is explained only where an outcome at risk has one.
+    const marks: Mark[] = ['root-cause', 'propagated', ...(overdueCount ? ['overdue' as const] : []), 'absorbed', 'outside-failure', 'healthy'];
+    // One row while it fits beside a narrow graph (the missed outcomes' five marks do), else wrapped.
+    const wrapAt = Math.max(layout.width, 760) - 16;
+    const itemWidth = (m: Mark) => 40 + MARK_STYLE[m].label.length * 6.2;
+    let x = 0, y = 0;
+    const places = marks.map((m) => {
+      if (x > 0 && x + itemWidth(m) > wrapAt) { x = 0; y += 20; }
+      const at = { x, y };
+      x += itemWidth(m);
+      return at;
+    });
+    const legendWidth = 16 + Math.max(...places.map((p, i) => p.x + itemWidth(marks[i]!)));
+    root.attr('width', Math.max(layout.width, legendWidth)).attr('height', layout.height + y + 34);
     const items = legend.selectAll<SVGGElement, Mark>('g').data(marks).join((enter) => {
       const g = enter.append('g');
       g.append('rect').attr('width', 18).attr('height', 12).attr('rx', 2);
       g.append('text').attr('x', 23).attr('y', 10).attr('fill', '#333');
       return g;
     });
-    items.attr('transform', (_, i) => `translate(${offsets[i]},0)`);
+    items.attr('transform', (_, i) => `translate(${places[i]!.x},${places[i]!.y})`);
     items.select('rect').attr('fill', (m) => MARK_STYLE[m].fill).attr('stroke', (m) => MARK_STYLE[m].stroke)
       .attr('stroke-width', (m) => Math.min(2.5, MARK_STYLE[m].width)).attr('stroke-dasharray', (m) => MARK_STYLE[m].dash ?? null);
     items.select('text').text((m) => MARK_STYLE[m].label);

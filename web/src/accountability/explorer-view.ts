@@ -1,80 +1,199 @@
 /**
- * View 2, the accountability explorer: missed outcomes on the left; for the chosen one,
- * its failure DAG, who was accountable on the due date, responsibility shares, and the
- * engagement's role timeline with the handovers.
+ * View 2, the accountability explorer. On the left a list: missed outcomes, or outcomes
+ * at risk as of a date. For a missed one: its failure DAG, who was accountable on the
+ * due date, responsibility shares, and the engagement's role timeline with the
+ * handovers. For one at risk: days to go, why (defective and overdue commitments, both
+ * marked in the DAG), who must act now and who will answer on the due date.
+ * The address keeps the list, its controls and the chosen outcome:
+ * `#accountability/o-claims-nps?list=at-risk&asOf=2026-12-05`.
  */
 import { graphql } from '../api/generated/index.ts';
 import type { Cell } from '../lib/csv.ts';
-import { append, clear, el } from '../lib/dom.ts';
+import { append, button, clear, el, type Child } from '../lib/dom.ts';
 import { svgsToPng } from '../lib/download.ts';
-import { todayIso } from '../lib/format.ts';
+import { addDays, todayIso } from '../lib/format.ts';
 import type { Session } from '../shell/session.ts';
 import { showError, showLoading } from '../shell/states.ts';
-import type { ViewState } from '../shell/route.ts';
+import { sameState, type ViewState } from '../shell/route.ts';
 import type { ViewHandle } from '../shell/view.ts';
-import { ACCOUNTABILITY_QUERY, type AccountabilityData } from './accountability.queries.ts';
+import {
+  ACCOUNTABILITY_QUERY, AT_RISK_OUTCOMES_QUERY, type AccountabilityData, type AtRiskPage, type AtRiskRow, type MissedOutcome,
+} from './accountability.queries.ts';
+import { daysToGo, reasonLines, whoActs } from './at-risk-model.ts';
 import { render as renderDag } from './dag-view.ts';
-import { buildFailureDag, type DagNode } from './failure-dag.ts';
-import { createOutcomeList } from './outcome-list.ts';
+import { buildFailureDag, type DagNode, type FailureDag } from './failure-dag.ts';
+import { atRiskList, missedList, type ListName } from './list-kinds.ts';
+import { createOutcomeList, type OutcomeList } from './outcome-list.ts';
 import { render as renderShares } from './shares-view.ts';
-import { buildTimeline } from './timeline-model.ts';
+import { buildTimeline, type Timeline } from './timeline-model.ts';
 import { render as renderTimeline } from './timeline-view.ts';
 
 const REGIONS_QUERY = graphql(`query Regions { coverageGaps { region { code name } } }`);
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const listOf = (state: ViewState): ListName => (state.list === 'at-risk' ? 'at-risk' : 'missed');
+
+const INTRO: Record<ListName, [string, string]> = {
+  missed: ['Who owned a missed outcome?',
+    'Choose a missed outcome on the left to see its failure graph from the outcome down to the root causes, the orchestrator accountable on the due date, the responsibility shares and the engagement’s role timeline.'],
+  'at-risk': ['Which outcomes are at risk, and who must act?',
+    'Choose an outcome at risk on the left to see what it depends on that is defective (late or failed) or overdue (past its due date, not delivered), the orchestrator who must act now and the one accountable on the due date.'],
+};
+
 export function render(element: HTMLElement, session: Session, options: { outcomeId?: string; state?: ViewState } = {}): ViewHandle {
   const detail = el('section', { class: 'detail', 'aria-label': 'Accountability of the chosen outcome', 'data-testid': 'accountability-detail' });
+  const missed = missedList();
+  const atRisk = atRiskList();
+  let missedView: OutcomeList<MissedOutcome> | null = null;
+  let atRiskView: OutcomeList<AtRiskRow> | null = null;
+  let regions: Array<{ code: string; name: string }> | null = null;
+  let listName = listOf(options.state ?? {});
+  let arg = options.outcomeId;
+  /** The address's state as last written or read. */
+  let state: ViewState = options.state ?? {};
+  /** What the detail shows (list, outcome, as-of date), so it is fetched again only when that changes. */
+  let shownKey: string | null = null;
   let svgs: SVGSVGElement[] = [];
-  let list: ReturnType<typeof createOutcomeList> | null = null;
   let generation = 0;
+
+  const switches = (['missed', 'at-risk'] as const).map((name) =>
+    button(name === 'missed' ? 'Missed' : 'At risk', () => switchTo(name), { id: `list-${name}`, 'data-list': name, 'aria-pressed': 'false' }));
+  const slot = el('div', { class: 'list-slot' });
+  const side = el('div', { class: 'outcome-side' },
+    el('div', { class: 'list-switch', role: 'group', 'aria-label': 'Which outcomes to list' }, ...switches), slot);
   clear(element);
-  const layout = el('div', { class: 'explorer' }, el('div', {}), detail);
-  element.append(layout);
-  detail.append(el('div', { class: 'state' }, el('h2', {}, 'Who owned a missed outcome?'),
-    el('p', {}, 'Choose a missed outcome on the left to see its failure graph from the outcome down to the root causes, the orchestrator accountable on the due date, the responsibility shares and the engagement’s role timeline.')));
+  element.append(el('div', { class: 'explorer' }, side, detail));
 
-  void (async () => {
-    let regions: Array<{ code: string; name: string }> = [];
-    try {
-      const cells = (await session.api.query(REGIONS_QUERY)).coverageGaps;
-      regions = [...new Map(cells.map((c) => [c.region.code, c.region])).values()].sort((a, b) => a.name.localeCompare(b.name));
-    } catch { /* the region filter stays empty */ }
-    list = createOutcomeList(session.api, regions, (id) => session.navigate('accountability', id));
-    layout.replaceChild(list.element, layout.firstChild!);
-    if (options.outcomeId) list.select(options.outcomeId);
-  })();
-  if (options.outcomeId) void show(options.outcomeId);
+  const shownList = () => (listName === 'at-risk' ? atRiskView : missedView);
+  const asOf = () => state.asOf || todayIso();
 
-  async function show(id: string): Promise<void> {
-    const mine = ++generation;
-    list?.select(id);
-    svgs = [];
-    showLoading(detail, `the accountability of ${id}`);
-    let data: AccountabilityData;
-    try {
-      data = await session.api.query(ACCOUNTABILITY_QUERY, { id });
-    } catch (err) {
-      if (mine === generation) showError(detail, err, () => void show(id));
-      return;
-    }
-    if (mine !== generation) return;
-    drawDetail(data);
+  /** The state for the address: the list (missed is the default) and its controls. */
+  function currentState(): ViewState {
+    const list = shownList();
+    const own = list ? list.state() : Object.fromEntries(Object.entries(state).filter(([key]) => key !== 'list'));
+    return listName === 'at-risk' ? { list: 'at-risk', ...own } : own;
   }
 
-  function drawDetail(data: AccountabilityData): void {
+  function remember(): void {
+    const next = currentState();
+    if (sameState(next, state)) return;
+    state = next;
+    session.remember(arg, state);
+  }
+
+  /** Puts the chosen list in the slot, made on first use with the address's state. */
+  function showList(): void {
+    for (const b of switches) b.setAttribute('aria-pressed', String(b.dataset.list === listName));
+    if (!regions) return;
+    const handlers = {
+      initial: state,
+      onChoose: (id: string) => session.navigate('accountability', id, currentState()),
+      onChange: () => { remember(); void show(); },
+    };
+    if (listName === 'at-risk') atRiskView ??= createOutcomeList(session.api, regions, atRisk, handlers);
+    else missedView ??= createOutcomeList(session.api, regions, missed, handlers);
+    const list = shownList()!;
+    list.select(arg);
+    slot.replaceChildren(list.element);
+  }
+
+  function switchTo(name: ListName): void {
+    if (name === listName) return;
+    listName = name;
+    // An outcome of one list is not one of the other: the detail starts over.
+    arg = undefined;
+    showList();
+    state = currentState();
+    session.remember(arg, state);
+    void show();
+  }
+
+  void (async () => {
+    let found: Array<{ code: string; name: string }> = [];
+    try {
+      const cells = (await session.api.query(REGIONS_QUERY)).coverageGaps;
+      found = [...new Map(cells.map((c) => [c.region.code, c.region])).values()].sort((a, b) => a.name.localeCompare(b.name));
+    } catch { /* the region filter stays empty */ }
+    regions = found;
+    showList();
+    // The at-risk list's as-of date defaults to today: written into the address, a copied link keeps it.
+    remember();
+    void show();
+  })();
+  showList();
+  void show();
+
+  async function show(): Promise<void> {
+    const key = `${listName}|${arg ?? ''}|${listName === 'at-risk' ? asOf() : ''}`;
+    const id = arg;
+    shownList()?.select(id);
+    if (key === shownKey) return;
+    shownKey = key;
+    const mine = ++generation;
+    svgs = [];
+    if (!id) {
+      clear(detail);
+      const [title, text] = INTRO[listName];
+      detail.append(el('div', { class: 'state' }, el('h2', {}, title), el('p', {}, text)));
+      return;
+    }
+    const date = asOf();
+    const atRiskMode = listName === 'at-risk';
+    showLoading(detail, `the accountability of ${id}`);
+    try {
+      const data = await session.api.query(ACCOUNTABILITY_QUERY, { id });
+      const risk = atRiskMode ? await findAtRisk(id, data.accountability.outcome.dueDate, date) : null;
+      if (mine !== generation) return;
+      if (atRiskMode) drawAtRisk(data, risk, date);
+      else drawMissed(data);
+    } catch (err) {
+      if (mine === generation) showError(detail, err, () => { shownKey = null; void show(); });
+    }
+  }
+
+  /**
+   * The outcome's at-risk row: from the list when it is loaded there, else asked for
+   * the outcomes due on its due date (a link opened afresh, or a row beyond the loaded pages).
+   */
+  async function findAtRisk(id: string, dueDate: string, date: string): Promise<AtRiskRow | null> {
+    const listed = atRiskView?.rows().find((r) => r.outcome.id === id);
+    if (listed && atRisk.asOf() === date) return listed;
+    const filter = { since: dueDate, until: addDays(dueDate, 1) };
+    let after: string | null = null;
+    for (;;) {
+      const page: AtRiskPage = (await session.api.query(AT_RISK_OUTCOMES_QUERY, { asOf: date, filter, after })).atRiskOutcomes;
+      const row = page.edges.find((e) => e.node.outcome.id === id)?.node;
+      if (row) return row;
+      if (!page.pageInfo.hasNextPage) return null;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  /** The failure graph and the role timeline under the detail's head, drawn once in the page (text is measured). */
+  function appendFigures(dag: FailureDag, timeline: Timeline, graphTitle: string): SVGSVGElement[] {
+    const dagHost = el('div', { class: 'figure', 'data-testid': 'failure-dag' });
+    const timelineHost = el('div', { class: 'figure', 'data-testid': 'timeline' });
+    append(detail,
+      el('h3', {}, graphTitle),
+      session.viewer.role === 'PARTNER' ? el('p', { class: 'note small' }, 'Commitments of engagements your partner took no part in are not shown to a partner token, so parts of this graph may be missing.') : null,
+      dagHost,
+      el('h3', {}, 'Role timeline of the engagement'), timelineHost);
+    const onSelect = (n: DagNode) => { if (n.owner) session.openPartner(n.owner.id); };
+    return [renderDag(dagHost, dag, { onSelect }).svg, renderTimeline(timelineHost, timeline).svg];
+  }
+
+  function drawMissed(data: AccountabilityData): void {
     const acc = data.accountability;
     const o = acc.outcome;
     clear(detail);
-    const dag = buildFailureDag(data);
-    const dagHost = el('div', { class: 'figure', 'data-testid': 'failure-dag' });
     const sharesHost = el('div', { class: 'figure', 'data-testid': 'responsibility' });
-    const timelineHost = el('div', { class: 'figure', 'data-testid': 'timeline' });
     const roots = acc.rootCauses.map((r) => r.commitment);
     append(detail,
       el('div', { class: 'detail-top' },
         el('div', { class: 'detail-head' },
           el('h2', {}, o.description),
-          el('div', { class: 'small muted' }, `${o.id} · ${o.status === 'MISSED' ? 'missed' : 'partly met'} · due ${o.dueDate} · ${o.engagement.name} (${o.engagement.id}) for ${o.engagement.customer.name}`),
+          el('div', { class: 'small muted' }, `${o.id} · ${o.status === 'MISSED' ? 'missed' : o.status === 'PARTIALLY_MET' ? 'partly met' : o.status.toLowerCase()} · due ${o.dueDate} · ${o.engagement.name} (${o.engagement.id}) for ${o.engagement.customer.name}`),
           el('div', { class: 'accountable', 'data-testid': 'accountable', 'data-partner': acc.accountable?.id ?? '' },
             acc.accountable ? el('span', {}, 'Accountable on the due date: ', el('strong', {}, acc.accountable.name), ` (${acc.accountable.id}, orchestrator on ${o.dueDate})`)
               : el('span', {}, el('strong', {}, 'No orchestrator on the due date'), ': an orchestration gap, so nobody was accountable.')),
@@ -82,26 +201,66 @@ export function render(element: HTMLElement, session: Session, options: { outcom
             ...(roots.length ? roots.map((c, i) => el('span', { 'data-root-cause': c.id }, i ? '; ' : '', `${c.id} (${c.owner.name}, ${c.status.toLowerCase()}${c.engagement.id !== o.engagement.id ? `, in ${c.engagement.id}` : ''})`))
               : ['the outcome was missed although everything it depends on was delivered; the accountable orchestrator answers for it.']))),
         el('div', {}, el('h3', {}, 'Responsibility'), sharesHost,
-          acc.responsible.length === 0 ? el('p', { class: 'small muted' }, 'Nobody: no root cause and no accountable orchestrator.') : null)),
-      el('h3', {}, 'Failure graph: the outcome at the top, arrows point to what it depends on'),
-      session.viewer.role === 'PARTNER' ? el('p', { class: 'note small' }, 'Commitments of engagements your partner took no part in are not shown to a partner token, so parts of this graph may be missing; the responsibility shares count them all.') : null,
-      dagHost,
-      el('h3', {}, 'Role timeline of the engagement'), timelineHost);
-    const onSelect = (n: DagNode) => { if (n.owner) session.openPartner(n.owner.id); };
+          acc.responsible.length === 0 ? el('p', { class: 'small muted' }, 'Nobody: no root cause and no accountable orchestrator.') : null)));
     svgs = [
-      renderDag(dagHost, dag, { onSelect }).svg,
+      ...appendFigures(buildFailureDag(data), buildTimeline(o.engagement.roleHistory, o.dueDate, acc.accountable?.id ?? null, todayIso()),
+        'Failure graph: the outcome at the top, arrows point to what it depends on'),
       renderShares(sharesHost, acc.responsible, { onSelect: (id) => session.openPartner(id) }).svg,
-      renderTimeline(timelineHost, buildTimeline(o.engagement.roleHistory, o.dueDate, acc.accountable?.id ?? null, todayIso())).svg,
     ];
   }
 
+  function drawAtRisk(data: AccountabilityData, risk: AtRiskRow | null, date: string): void {
+    const acc = data.accountability;
+    const o = acc.outcome;
+    clear(detail);
+    const head = el('div', { class: 'detail-head' },
+      el('h2', {}, o.description),
+      el('div', { class: 'small muted' }, `${o.id} · ${o.status.toLowerCase()} · due ${o.dueDate} · ${o.engagement.name} (${o.engagement.id}) for ${o.engagement.customer.name}`));
+    let side: Child = null;
+    if (risk) {
+      const who = whoActs(risk);
+      const due = risk.orchestratorOnDueDate;
+      append(head,
+        el('div', { class: 'days-to-go', 'data-testid': 'days-to-due', 'data-days': risk.daysToDue },
+          el('strong', {}, capitalise(daysToGo(risk.daysToDue))), ` (as of ${date}), at risk`),
+        el('div', { 'data-testid': 'reasons' }, el('strong', {}, 'Why: '),
+          el('ul', { class: 'reasons' }, ...reasonLines(risk).map((line) => el('li', { 'data-reason': line.reason },
+            el('strong', {}, line.label), ` (${line.meaning}): `,
+            ...(line.commitments.length
+              ? line.commitments.map((c, i) => el('span', { [line.reason === 'OVERDUE_DEPENDENCY' ? 'data-overdue' : 'data-defective']: c.id, 'data-owner': c.owner.id },
+                i ? '; ' : '', `${c.id} “${c.description}” owned by ${c.owner.name}, ${c.status.toLowerCase().replace(/_/g, ' ')}${line.reason === 'OVERDUE_DEPENDENCY' ? `, was due ${c.dueDate}` : ''}`))
+              : ['outside what your token may see']))))));
+      side = el('div', { class: 'who-acts' }, el('h3', {}, 'Who must act'),
+        el('div', { class: 'accountable', 'data-testid': 'act-now', 'data-partner': risk.orchestratorNow?.id ?? '' },
+          el('strong', {}, who.now), risk.orchestratorNow ? ` (orchestrator on ${date})` : ''),
+        el('div', { 'data-testid': 'on-due-date', 'data-partner': due?.id ?? '' },
+          who.changes || !due ? capitalise(who.onDueDate) : `${due.name} is accountable on ${o.dueDate} too`),
+        el('p', { class: 'small muted' }, 'The orchestrator on the due date answers for the outcome if it is missed.'));
+    } else {
+      append(head, el('p', { class: 'note', 'data-testid': 'not-at-risk' },
+        o.status !== 'PENDING' ? `Not at risk: the outcome is ${o.status.toLowerCase().replace(/_/g, ' ')}, no longer pending.`
+          : o.dueDate < date ? `Not at risk as of ${date}: it was due on ${o.dueDate}, before that date.`
+            : `Not at risk as of ${date}: nothing it depends on is defective or overdue${session.viewer.role === 'PARTNER' ? ' as far as your token may see' : ''}.`));
+    }
+    append(detail, el('div', { class: 'detail-top' }, head, side));
+    const accountable = risk ? risk.orchestratorOnDueDate?.id ?? null : acc.accountable?.id ?? null;
+    svgs = appendFigures(buildFailureDag({ ...data, overdue: risk?.overdue ?? [] }), buildTimeline(o.engagement.roleHistory, o.dueDate, accountable, date),
+      'Failure graph: defective and overdue commitments below the outcome, arrows point to what it depends on');
+  }
+
   return {
-    update(arg) { if (arg) void show(arg); },
-    destroy() { generation++; list?.destroy(); },
+    update(nextArg, nextState) {
+      const name = listOf(nextState);
+      state = nextState;
+      arg = nextArg;
+      if (name !== listName) { listName = name; showList(); }
+      shownList()?.setState(nextState);
+      void show();
+    },
+    destroy() { generation++; missedView?.destroy(); atRiskView?.destroy(); },
     async exportPng() { return svgs.length ? svgsToPng(svgs) : null; },
     exportCsv(): Cell[][] {
-      return [['id', 'status', 'dueDate', 'description', 'engagement', 'customer', 'region'],
-        ...(list?.rows() ?? []).map((o) => [o.id, o.status, o.dueDate, o.description, o.engagement.id, o.engagement.customer.name, o.engagement.customer.region.code])];
+      return listName === 'at-risk' ? atRisk.csv(atRiskView?.rows() ?? []) : missed.csv(missedView?.rows() ?? []);
     },
   };
 }

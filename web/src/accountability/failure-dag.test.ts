@@ -62,4 +62,35 @@ describe('the failure DAG', () => {
     expect(marks(dag)).toEqual({ o1: 'outcome', 'm-a': 'propagated', 'm-b': 'propagated', 'm-z': 'root-cause' });
     expect(dag.edges.map((e) => `${e.from}>${e.to}`).sort()).toEqual(['m-a>m-b', 'm-b>m-z', 'o1>m-a']);
   });
+
+  describe('for an outcome at risk', () => {
+    const withOverdue = (input: FailureDagInput, overdue: CommitmentInfo[]): FailureDagInput => ({ ...input, overdue });
+    const edgeKinds = (dag: ReturnType<typeof buildFailureDag>) =>
+      Object.fromEntries(dag.edges.map((e) => [`${e.from}>${e.to}`, e.failure ? 'failure' : e.deep ? 'deep' : e.overdue ? 'overdue' : 'plain']));
+
+    it('marks the overdue commitment beside the defective one (o-claims-nps)', () => {
+      const rulesLate = c('m-rules', 'LATE', 'p-quill'), survey = c('m-followup', 'PENDING', 'p-tess');
+      const dag = buildFailureDag(withOverdue(data([[rulesLate, ['m-rules']]], [], [tree(rulesLate), tree(survey)]), [survey]));
+      expect(marks(dag)).toEqual({ o1: 'outcome', 'm-rules': 'root-cause', 'm-followup': 'overdue' });
+      expect(edgeKinds(dag)).toEqual({ 'o1>m-followup': 'overdue', 'o1>m-rules': 'failure' });
+    });
+
+    it('shows the chain of open commitments down to an overdue one, and nothing else below them', () => {
+      const rollout = c('m-rollout', 'IN_PROGRESS', 'p1'), survey = c('m-survey', 'PENDING', 'p2'), done = c('m-done', 'DELIVERED', 'p3');
+      const dag = buildFailureDag(withOverdue(data([], [], [tree(rollout, tree(survey), tree(done))]), [survey]));
+      expect(marks(dag)).toEqual({ o1: 'outcome', 'm-rollout': 'healthy', 'm-survey': 'overdue' });
+      expect(edgeKinds(dag)).toEqual({ 'o1>m-rollout': 'overdue', 'm-rollout>m-survey': 'overdue' });
+    });
+
+    it('hangs an overdue commitment deeper than the fetched tree from the outcome, as a chain not drawn', () => {
+      const top = c('m-top', 'IN_PROGRESS', 'p1'), deep = c('m-deep', 'IN_PROGRESS', 'p2');
+      const dag = buildFailureDag(withOverdue(data([], [], [tree(top)]), [deep]));
+      expect(marks(dag)).toEqual({ o1: 'outcome', 'm-top': 'healthy', 'm-deep': 'overdue' });
+      expect(edgeKinds(dag)).toEqual({ 'o1>m-deep': 'deep', 'o1>m-top': 'plain' });
+    });
+
+    it('marks no edge overdue for a missed outcome', () => {
+      expect(buildFailureDag(claims).edges.some((e) => e.overdue || e.deep)).toBe(false);
+    });
+  });
 });

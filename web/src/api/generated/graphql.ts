@@ -108,6 +108,11 @@ export type PartnerType =
   | 'SYSTEM_INTEGRATOR'
   | 'TELCO_INFRASTRUCTURE';
 
+/** Why an outcome is at risk (contract/README.md, At-risk outcomes), in this order. */
+export type RiskReason =
+  | 'DEFECTIVE_DEPENDENCY'
+  | 'OVERDUE_DEPENDENCY';
+
 export type MissedOutcomesQueryVariables = Exact<{
   filter?: OutcomeFilter | null | undefined;
   after?: string | null | undefined;
@@ -124,6 +129,15 @@ export type AccountabilityQueryVariables = Exact<{
 export type AccountabilityQuery = { accountability: { outcome: { id: string, description: string, status: OutcomeStatus, dueDate: string, engagement: { id: string, name: string, status: EngagementStatus, customer: { name: string }, roleHistory: Array<{ role: EngagementRole, from: string, to: string | null, partner: { id: string, name: string } }> } }, accountable: { id: string, name: string } | null, rootCauses: Array<{ commitment: { id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }, path: Array<{ id: string }> }>, propagated: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, responsible: Array<{ share: number, rootCauses: number, role: EngagementRole | null, partner: { id: string, name: string } }> }, outcome: { id: string, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, dependsOn: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, owner: { id: string, name: string }, engagement: { id: string, name: string } }> } | null };
 
 export type CommitmentFieldsFragment = { id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } };
+
+export type AtRiskOutcomesQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  filter?: OutcomeFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AtRiskOutcomesQuery = { atRiskOutcomes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { daysToDue: number, reasons: Array<RiskReason>, outcome: { id: string, description: string, status: OutcomeStatus, dueDate: string, engagement: { id: string, name: string, customer: { name: string, region: { code: string } } } }, orchestratorNow: { id: string, name: string } | null, orchestratorOnDueDate: { id: string, name: string } | null, defective: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, overdue: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }> } }> } };
 
 export type PartnerSearchQueryVariables = Exact<{
   text?: string | null | undefined;
@@ -407,6 +421,66 @@ export const AccountabilityDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<AccountabilityQuery, AccountabilityQueryVariables>;
+export const AtRiskOutcomesDocument = new TypedDocumentString(`
+    query AtRiskOutcomes($asOf: Date, $filter: OutcomeFilter, $after: String) {
+  atRiskOutcomes(asOf: $asOf, filter: $filter, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        outcome {
+          id
+          description
+          status
+          dueDate
+          engagement {
+            id
+            name
+            customer {
+              name
+              region {
+                code
+              }
+            }
+          }
+        }
+        daysToDue
+        reasons
+        orchestratorNow {
+          id
+          name
+        }
+        orchestratorOnDueDate {
+          id
+          name
+        }
+        defective {
+          ...CommitmentFields
+        }
+        overdue {
+          ...CommitmentFields
+        }
+      }
+    }
+  }
+}
+    fragment CommitmentFields on Commitment {
+  id
+  description
+  status
+  dueDate
+  owner {
+    id
+    name
+  }
+  engagement {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AtRiskOutcomesQuery, AtRiskOutcomesQueryVariables>;
 export const PartnerSearchDocument = new TypedDocumentString(`
     query PartnerSearch($text: String) {
   partners(filter: {nameContains: $text}, first: 20) {

@@ -1,0 +1,13 @@
+/** The contract's Event: what Subscription.events delivers. */
+// First: api/app.ts loads this area (the event pump) before anything else that loads type-graphql.
+import 'reflect-metadata';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../graphql/date-time-scalar.ts';
+
+@ObjectType('Event', { simpleResolvers: true })
+export class EventObject {
+  @Field(() => ID) id!: string;
+  @Field(() => String) type!: string;
+  @Field(() => DateTimeScalar) timestamp!: string;
+  @Field(() => String, { description: "The event's data, as JSON text (the same object a webhook receives under data)." }) data!: string;
+}
