@@ -3,6 +3,8 @@
  * ecosystem on an empty database → first ADMIN token → GraphQL API and web view on
  * HOST:PORT. main.ts runs it; the tests start it the same way.
  */
+// Before any area: their type-graphql classes' decorators need it when they load.
+import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,7 @@ import { graphConfigFromEnv, applySchema, isEmptyGraph } from '../graph/db/index
 import { openGraph, type OpenGraph } from '../graph/db/index.ts';
 import { SYSTEM_ACTOR } from '../graph/audit/index.ts';
 import { importEcosystem } from '../graph/import/index.ts';
+import { startAtRiskWatch } from './at-risk/index.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { attachLiveServer, startEventPump, type EventPump } from './events/index.ts';
 import { apiConfigFromEnv } from './config.ts';
@@ -61,6 +64,7 @@ export async function startApp(
 
     const pump = await startEventPump(graph, { onError: (err) => log(`Events: a turn failed and is tried again: ${(err as Error).message}`) });
     events = pump;
+    const watch = await startAtRiskWatch(graph, (err) => log(`At-risk watch: the daily look failed and is tried again within the hour: ${(err as Error).message}`));
     const auth = new Authenticator(graph, { adminToken: config.adminToken, authOff: config.authOff });
     const schema = await ecomapSchema();
     const apollo = await startApollo(schema);
@@ -85,6 +89,7 @@ export async function startApp(
         server.closeIdleConnections();
       });
       await apollo.stop();
+      watch.stop();
       await pump.stop();
       await open.close();
     })());

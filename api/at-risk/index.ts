@@ -5,4 +5,7 @@
  */
 import { AtRiskOutcomeResolver } from './at-risk.resolver.ts';
 
+export { startAtRiskWatch } from './at-risk-watch.ts';
+export type { AtRiskWatch } from './at-risk-watch.ts';
+
 export const atRiskResolvers = [AtRiskOutcomeResolver] as const;

@@ -1,6 +1,4 @@
 /** The contract's Event: what Subscription.events delivers. */
-// First: api/app.ts loads this area (the event pump) before anything else that loads type-graphql.
-import 'reflect-metadata';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../graphql/date-time-scalar.ts';
 

@@ -6,4 +6,5 @@
  * The area's only door: nothing outside graph/at-risk/ imports its other files.
  */
 export { atRiskOutcomePage } from './at-risk.ts';
+export { recordNewlyAtRisk } from './at-risk-events.ts';
 export type { AtRiskOutcomeRow } from './at-risk.ts';

@@ -6,6 +6,7 @@ import type { CommitmentStatus, EngagementRole, IsoDate, OutcomeStatus } from '.
 
 export const EVENT_TYPES = [
   'outcome.status_changed',
+  'outcome.at_risk',
   'commitment.status_changed',
   'role.assigned',
   'role.ended',
@@ -18,6 +19,15 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface EventData {
   'outcome.status_changed': { outcomeId: string; engagementId: string; from: OutcomeStatus; to: OutcomeStatus };
+  /**
+   * Once a day, for each PENDING outcome that became at risk since the day before
+   * (contract: At-risk outcomes, as `atRiskOutcomes` answers on `asOf`).
+   */
+  'outcome.at_risk': {
+    outcomeId: string; engagementId: string; dueDate: IsoDate; asOf: IsoDate; daysToDue: number;
+    reasons: string[]; orchestratorNowId: string | null; orchestratorOnDueDateId: string | null;
+    defective: string[]; overdue: string[];
+  };
   'commitment.status_changed': { commitmentId: string; engagementId: string; ownerId: string | null; from: CommitmentStatus; to: CommitmentStatus };
   /** A role interval that starts: the partner holds `role` from `from` (`to` when it is already planned to end). */
   'role.assigned': { engagementId: string; partnerId: string; role: EngagementRole; from: IsoDate; to: IsoDate | null };

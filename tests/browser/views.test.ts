@@ -162,24 +162,28 @@ describe('the gap heatmap', { timeout: 180_000 }, () => {
     await page.keyboard.press('Escape');
   });
 
-  it('shows what breaks when p-hoshimi leaves: orphaned engagements and cells turning uncovered', async () => {
+  it('shows what breaks when p-hoshimi leaves (What if, exits only): orphaned engagements, open commitments and cells turning uncovered', async () => {
     await page.check('#gaps-exit');
-    await page.fill('#exit-partners', 'p-hoshimi');
-    await page.press('#exit-partners', 'Enter');
-    await page.locator('[data-testid=exit-summary]').waitFor({ timeout: WAIT });
-    const api = await gql<{ exitImpact: { orphanedEngagements: Array<{ id: string }>; newlyUncovered: Array<{ region: { code: string }; capability: { id: string } }> } }>(
-      '{ exitImpact(partnerIds: ["p-hoshimi"]) { orphanedEngagements { id } newlyUncovered { region { code } capability { id } } } }');
+    await page.fill('#whatif-exits', 'p-hoshimi');
+    await page.press('#whatif-exits', 'Enter');
+    await page.locator('.chip[data-partner="p-hoshimi"]').waitFor({ timeout: WAIT });
+    await page.click('#whatif-run');
+    await page.locator('[data-testid=whatif-summary]').waitFor({ timeout: WAIT });
+    const api = await gql<{ exitImpact: { orphanedEngagements: Array<{ id: string }>; atRiskCommitments: Array<{ id: string }>; newlyUncovered: Array<{ region: { code: string }; capability: { id: string } }> } }>(
+      '{ exitImpact(partnerIds: ["p-hoshimi"]) { orphanedEngagements { id } atRiskCommitments { id } newlyUncovered { region { code } capability { id } } } }');
     const orphaned = await page.locator('[data-testid=orphaned] tr[data-engagement]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-engagement')));
     expect(orphaned).toEqual(api.data!.exitImpact.orphanedEngagements.map((e) => e.id));
     expect(orphaned).toHaveLength(5);
-    await page.locator('g.cell[data-impact]').first().waitFor({ timeout: WAIT });
-    expect(await page.locator('g.cell[data-region="JP"][data-capability="agentic-ai"]').getAttribute('data-impact')).toBe('newly-uncovered');
-    expect(await page.locator('g.cell[data-impact="newly-uncovered"]').count()).toBe(api.data!.exitImpact.newlyUncovered.length);
+    expect(await page.locator('[data-testid=at-risk-commitments] tr[data-commitment]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-commitment'))))
+      .toEqual(api.data!.exitImpact.atRiskCommitments.map((m) => m.id));
+    expect(await page.locator('g.cell[data-region="JP"][data-capability="agentic-ai"]').getAttribute('data-after')).toBe('UNCOVERED');
+    const turnedUncovered = await page.locator('g.cell[data-after="UNCOVERED"]:not([data-status="UNCOVERED"])').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-region')}|${e.getAttribute('data-capability')}`).sort());
+    expect(turnedUncovered).toEqual(api.data!.exitImpact.newlyUncovered.map((c) => `${c.region.code}|${c.capability.id}`).sort());
     await screenshot(page, 'gaps-exit-impact');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const text = (await streamBytes(await csv.createReadStream())).toString('utf8');
-    expect(text).toMatch(/^region,industry,capability,demand,supply,status,suppliers,afterExit\r\n/);
-    expect(text).toContain('JP,,agentic-ai,');
+    expect(text).toMatch(/^region,industry,capability,demand,statusBefore,supplyBefore,suppliersBefore,statusAfter,supplyAfter,suppliersAfter\r\n/);
+    expect(text).toContain('JP,,agentic-ai,4,SINGLE_POINT,1,p-hoshimi,UNCOVERED,0,');
   });
 });
 

@@ -7,7 +7,8 @@
 import type { TypedDocumentString } from './generated/graphql.ts';
 
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string, readonly status: number) {
+  /** `problems`: the contract's extensions.problems (path and message), so a form can show each beside its field. */
+  constructor(message: string, readonly code: string, readonly status: number, readonly problems: Array<{ path: string; message: string }> = []) {
     super(message);
     this.name = 'ApiError';
   }
@@ -24,7 +25,7 @@ export interface Api {
 
 interface GraphqlBody<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; problems?: Array<{ path: string; message: string }> } }>;
 }
 
 export function createApi(token: string, endpoint = '/graphql', fetchFn: typeof fetch = (...args) => fetch(...args)): Api {
@@ -57,7 +58,7 @@ export function createApi(token: string, endpoint = '/graphql', fetchFn: typeof 
 /** The data of a GraphQL answer, or an ApiError carrying the first error's code. */
 export function unwrap<T>(body: GraphqlBody<T>, status = 200): T {
   const first = body.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', status);
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', status, first.extensions?.problems ?? []);
   if (body.data === undefined || body.data === null) throw new ApiError('The server sent no data.', 'INTERNAL_SERVER_ERROR', status);
   return body.data;
 }

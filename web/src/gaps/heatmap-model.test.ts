@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CoverageCell, ExitImpact } from './gaps.queries.ts';
-import { buildHeatmap, cellKey } from './heatmap-model.ts';
+import type { CoverageCell } from './gaps.queries.ts';
+import { buildHeatmap, cellChanges, cellKey, changeRows, changeText, countsText } from './heatmap-model.ts';
 
 const cell = (region: string, capability: string, demand: number, supply: number, status: CoverageCell['status'], industry?: string): CoverageCell => ({
   region: { code: region, name: region === 'DE' ? 'Germany' : 'Japan' }, industry: industry ? { code: industry, name: industry } : null,
@@ -25,9 +25,44 @@ describe('the heatmap model', () => {
     expect(cellKey(cell('DE', 'sap', 1, 1, 'COVERED', 'FSI'))).toBe('DE/FSI|sap');
   });
 
-  it('marks the cells an exit turns uncovered or single-point', () => {
-    const impact: ExitImpact = { partners: [], orphanedEngagements: [], atRiskCommitments: [],
-      newlyUncovered: [cell('JP', 'agentic-ai', 4, 1, 'SINGLE_POINT')], newlySinglePoint: [cell('DE', 'sap', 13, 2, 'THIN')] };
-    expect(Object.fromEntries(buildHeatmap(cells, impact).impact)).toEqual({ 'JP|agentic-ai': 'newly-uncovered', 'DE|sap': 'newly-single-point' });
+  const supplied = (c: CoverageCell, ...ids: string[]): Required<CoverageCell> => ({ ...c, partners: ids.map((id) => ({ id, name: id.toUpperCase(), type: 'SYSTEM_INTEGRATOR' as const })) });
+
+  it('diffs a scenario\'s cells: worse first, then better, then supply only, worst outcome first', () => {
+    const changes = cellChanges([
+      { before: supplied(cell('DE', 'genai', 2, 3, 'COVERED'), 'a', 'b', 'c'), after: supplied(cell('DE', 'genai', 2, 2, 'COVERED'), 'a', 'c') },
+      { before: supplied(cell('DE', 'sap', 13, 2, 'THIN'), 'a', 'k'), after: supplied(cell('DE', 'sap', 13, 1, 'SINGLE_POINT'), 'k') },
+      { before: supplied(cell('JP', 'agentic-ai', 4, 1, 'SINGLE_POINT'), 'h'), after: supplied(cell('JP', 'agentic-ai', 4, 0, 'UNCOVERED')) },
+      { before: supplied(cell('DE', 'crm', 4, 0, 'UNCOVERED')), after: supplied(cell('DE', 'crm', 4, 1, 'SINGLE_POINT'), 'n') },
+    ]);
+    expect(changes.map((c) => [c.key, c.kind])).toEqual([
+      ['JP|agentic-ai', 'worse'], ['DE|sap', 'worse'], ['DE|crm', 'better'], ['DE|genai', 'same'],
+    ]);
+    expect(changeText(changes[0]!)).toBe('JP × agentic-ai: SINGLE_POINT → UNCOVERED (supply 1 → 0)');
+    expect(changeText(changes[1]!)).toBe('DE × sap: THIN → SINGLE_POINT (supply 2 → 1)');
+  });
+
+  it('lays the changes over today\'s cells and counts the statuses after', () => {
+    const changes = cellChanges([
+      { before: supplied(cell('JP', 'agentic-ai', 4, 1, 'SINGLE_POINT'), 'h'), after: supplied(cell('JP', 'agentic-ai', 4, 0, 'UNCOVERED')) },
+      { before: supplied(cell('DE', 'sap', 13, 2, 'THIN'), 'a', 'k'), after: supplied(cell('DE', 'sap', 13, 1, 'SINGLE_POINT'), 'k') },
+      // No demand today (the contract allows it): the cell gets its place in the grid.
+      { before: null, after: supplied(cell('JP', 'sap', 1, 1, 'SINGLE_POINT'), 'n') },
+    ]);
+    const h = buildHeatmap(cells, changes);
+    expect(h.counts).toEqual({ UNCOVERED: 0, SINGLE_POINT: 1, THIN: 1, COVERED: 1 });
+    expect(h.countsAfter).toEqual({ UNCOVERED: 1, SINGLE_POINT: 2, THIN: 0, COVERED: 1 });
+    expect(h.changes.get('DE|sap')?.after?.status).toBe('SINGLE_POINT');
+    expect(h.cells.has('JP|sap')).toBe(false);
+    expect(h.columns.map((c) => c.key)).toEqual(['agentic-ai', 'genai', 'sap']);
+    expect(countsText(h.countsAfter)).toBe('1 uncovered, 2 single-point, 0 thin, 1 covered');
+    expect(changeText(changes.find((c) => c.key === 'JP|sap')!)).toBe('JP × sap: no demand → SINGLE_POINT (supply 0 → 1)');
+  });
+
+  it('exports each changed cell today and after', () => {
+    const rows = changeRows(cellChanges([{ before: supplied(cell('DE', 'sap', 13, 2, 'THIN', 'MFG'), 'a', 'k'), after: supplied(cell('DE', 'sap', 13, 1, 'SINGLE_POINT', 'MFG'), 'k') }]));
+    expect(rows).toEqual([
+      ['region', 'industry', 'capability', 'demand', 'statusBefore', 'supplyBefore', 'suppliersBefore', 'statusAfter', 'supplyAfter', 'suppliersAfter'],
+      ['DE', 'MFG', 'sap', 13, 'THIN', 2, 'a k', 'SINGLE_POINT', 1, 'k'],
+    ]);
   });
 });

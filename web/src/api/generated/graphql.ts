@@ -9,6 +9,12 @@ export type AccessRole =
   | 'ANALYST'
   | 'PARTNER';
 
+export type CapabilityHoldingInput = {
+  capability: string | number;
+  certified?: boolean | null | undefined;
+  level: number;
+};
+
 /** LATE and FAILED are the defective statuses. */
 export type CommitmentStatus =
   | 'DELIVERED'
@@ -59,6 +65,13 @@ export type EngagementStatus =
   | 'FAILED'
   | 'PLANNED';
 
+/** A hypothetical engagement handover: from `from` on, `partnerId` orchestrates `engagementId`. */
+export type HandoverInput = {
+  engagementId: string | number;
+  from: string;
+  partnerId: string | number;
+};
+
 export type NetworkFilter = {
   /** Only partners in these communities (ids of the same graph version's answer without this field), and their edges among themselves; with includeCustomers, the customers linked to them. Metrics, communities and communityLinks still describe the whole filtered network. */
   communities?: Array<number> | null | undefined;
@@ -91,6 +104,17 @@ export type OutcomeStatus =
   | 'PARTIALLY_MET'
   | 'PENDING';
 
+export type PartnerInput = {
+  capabilities?: Array<CapabilityHoldingInput> | null | undefined;
+  id: string | number;
+  industries?: Array<string | number> | null | undefined;
+  name: string;
+  regions?: Array<string | number> | null | undefined;
+  status?: PartnerStatus | null | undefined;
+  tier?: string | null | undefined;
+  type: PartnerType;
+};
+
 export type PartnerStatus =
   | 'ACTIVE'
   | 'INACTIVE';
@@ -112,6 +136,14 @@ export type PartnerType =
 export type RiskReason =
   | 'DEFECTIVE_DEPENDENCY'
   | 'OVERDUE_DEPENDENCY';
+
+export type ScenarioInput = {
+  /** Partners that leave: from today they hold no role and supply nothing. */
+  exits?: Array<string | number> | null | undefined;
+  handovers?: Array<HandoverInput> | null | undefined;
+  /** Partners that join (ids not yet stored), with their regions, industries and capabilities. */
+  joins?: Array<PartnerInput> | null | undefined;
+};
 
 export type MissedOutcomesQueryVariables = Exact<{
   filter?: OutcomeFilter | null | undefined;
@@ -177,12 +209,24 @@ export type CoverageQuery = { coverageGaps: Array<{ demand: number, supply: numb
 
 export type CoverageCellFieldsFragment = { demand: number, supply: number, status: CoverageStatus, region: { code: string, name: string }, industry: { code: string, name: string } | null, capability: { id: string, name: string } };
 
-export type ExitImpactQueryVariables = Exact<{
+export type ScenarioQueryVariables = Exact<{
+  input: ScenarioInput;
+  coverage?: CoverageInput | null | undefined;
+}>;
+
+
+export type ScenarioQuery = { scenario: { coverage: Array<{ before: { demand: number, supply: number, status: CoverageStatus, partners: Array<{ id: string, name: string, type: PartnerType }>, region: { code: string, name: string }, industry: { code: string, name: string } | null, capability: { id: string, name: string } } | null, after: { demand: number, supply: number, status: CoverageStatus, partners: Array<{ id: string, name: string, type: PartnerType }>, region: { code: string, name: string }, industry: { code: string, name: string } | null, capability: { id: string, name: string } } | null }>, orphanedEngagements: Array<{ id: string, name: string, status: EngagementStatus, customer: { name: string }, orchestrator: { id: string, name: string } | null }>, adoptedEngagements: Array<{ id: string, name: string, status: EngagementStatus, customer: { name: string }, orchestrator: { id: string, name: string } | null }>, healthBefore: { partners: number, activePartners: number, engagements: number, outcomeSuccessRate: number | null, valueGini: number, topDecileValueShare: number, longTail: number }, healthAfter: { partners: number, activePartners: number, engagements: number, outcomeSuccessRate: number | null, valueGini: number, topDecileValueShare: number, longTail: number } } };
+
+export type ScenarioEngagementFragment = { id: string, name: string, status: EngagementStatus, customer: { name: string }, orchestrator: { id: string, name: string } | null };
+
+export type HealthFiguresFragment = { partners: number, activePartners: number, engagements: number, outcomeSuccessRate: number | null, valueGini: number, topDecileValueShare: number, longTail: number };
+
+export type ExitCommitmentsQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
 }>;
 
 
-export type ExitImpactQuery = { exitImpact: { partners: Array<{ id: string, name: string }>, orphanedEngagements: Array<{ id: string, name: string, status: EngagementStatus, customer: { name: string } }>, atRiskCommitments: Array<{ id: string, description: string, status: CommitmentStatus, engagement: { id: string } }>, newlyUncovered: Array<{ demand: number, supply: number, status: CoverageStatus, region: { code: string, name: string }, industry: { code: string, name: string } | null, capability: { id: string, name: string } }>, newlySinglePoint: Array<{ demand: number, supply: number, status: CoverageStatus, region: { code: string, name: string }, industry: { code: string, name: string } | null, capability: { id: string, name: string } }> } };
+export type ExitCommitmentsQuery = { exitImpact: { atRiskCommitments: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }> } };
 
 export type NetworkQueryVariables = Exact<{
   filter?: NetworkFilter | null | undefined;
@@ -305,6 +349,31 @@ export const CoverageCellFieldsFragmentDoc = new TypedDocumentString(`
   status
 }
     `, {"fragmentName":"CoverageCellFields"}) as unknown as TypedDocumentString<CoverageCellFieldsFragment, unknown>;
+export const ScenarioEngagementFragmentDoc = new TypedDocumentString(`
+    fragment ScenarioEngagement on Engagement {
+  id
+  name
+  status
+  customer {
+    name
+  }
+  orchestrator {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ScenarioEngagement"}) as unknown as TypedDocumentString<ScenarioEngagementFragment, unknown>;
+export const HealthFiguresFragmentDoc = new TypedDocumentString(`
+    fragment HealthFigures on EcosystemHealth {
+  partners
+  activePartners
+  engagements
+  outcomeSuccessRate
+  valueGini
+  topDecileValueShare
+  longTail
+}
+    `, {"fragmentName":"HealthFigures"}) as unknown as TypedDocumentString<HealthFiguresFragment, unknown>;
 export const MissedOutcomesDocument = new TypedDocumentString(`
     query MissedOutcomes($filter: OutcomeFilter, $after: String) {
   missedOutcomes(filter: $filter, first: 50, after: $after) {
@@ -598,34 +667,38 @@ export const CoverageDocument = new TypedDocumentString(`
   supply
   status
 }`) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
-export const ExitImpactDocument = new TypedDocumentString(`
-    query ExitImpact($ids: [ID!]!) {
-  exitImpact(partnerIds: $ids) {
-    partners {
-      id
-      name
+export const ScenarioDocument = new TypedDocumentString(`
+    query Scenario($input: ScenarioInput!, $coverage: CoverageInput) {
+  scenario(input: $input, coverage: $coverage) {
+    coverage {
+      before {
+        ...CoverageCellFields
+        partners {
+          id
+          name
+          type
+        }
+      }
+      after {
+        ...CoverageCellFields
+        partners {
+          id
+          name
+          type
+        }
+      }
     }
     orphanedEngagements {
-      id
-      name
-      status
-      customer {
-        name
-      }
+      ...ScenarioEngagement
     }
-    atRiskCommitments {
-      id
-      description
-      status
-      engagement {
-        id
-      }
+    adoptedEngagements {
+      ...ScenarioEngagement
     }
-    newlyUncovered {
-      ...CoverageCellFields
+    healthBefore {
+      ...HealthFigures
     }
-    newlySinglePoint {
-      ...CoverageCellFields
+    healthAfter {
+      ...HealthFigures
     }
   }
 }
@@ -645,7 +718,48 @@ export const ExitImpactDocument = new TypedDocumentString(`
   demand
   supply
   status
-}`) as unknown as TypedDocumentString<ExitImpactQuery, ExitImpactQueryVariables>;
+}
+fragment ScenarioEngagement on Engagement {
+  id
+  name
+  status
+  customer {
+    name
+  }
+  orchestrator {
+    id
+    name
+  }
+}
+fragment HealthFigures on EcosystemHealth {
+  partners
+  activePartners
+  engagements
+  outcomeSuccessRate
+  valueGini
+  topDecileValueShare
+  longTail
+}`) as unknown as TypedDocumentString<ScenarioQuery, ScenarioQueryVariables>;
+export const ExitCommitmentsDocument = new TypedDocumentString(`
+    query ExitCommitments($ids: [ID!]!) {
+  exitImpact(partnerIds: $ids) {
+    atRiskCommitments {
+      id
+      description
+      status
+      dueDate
+      owner {
+        id
+        name
+      }
+      engagement {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExitCommitmentsQuery, ExitCommitmentsQueryVariables>;
 export const NetworkDocument = new TypedDocumentString(`
     query Network($filter: NetworkFilter, $limit: Int) {
   network(filter: $filter, limit: $limit) {
