@@ -62,9 +62,10 @@ export async function startApp(
       firstAdminSecret = (await createToken(graph, 'ADMIN', null, 'first start')).secret;
     }
 
-    const pump = await startEventPump(graph, { onError: (err) => log(`Events: a turn failed and is tried again: ${(err as Error).message}`) });
+    const background = graph.background();
+    const pump = await startEventPump(background, { onError: (err) => log(`Events: a turn failed and is tried again: ${(err as Error).message}`) });
     events = pump;
-    const watch = await startAtRiskWatch(graph, (err) => log(`At-risk watch: the daily look failed and is tried again within the hour: ${(err as Error).message}`));
+    const watch = await startAtRiskWatch(background, (err) => log(`At-risk watch: the daily look failed and is tried again within the hour: ${(err as Error).message}`));
     const auth = new Authenticator(graph, { adminToken: config.adminToken, authOff: config.authOff });
     const schema = await ecomapSchema();
     const apollo = await startApollo(schema);
