@@ -6,14 +6,17 @@
  * marked in the DAG), who must act now and who will answer on the due date.
  * The address keeps the list, its controls and the chosen outcome:
  * `#accountability/o-claims-nps?list=at-risk&asOf=2026-12-05`.
+ * Live: a status change, a role change or an import elsewhere reloads the visible list in
+ * place and the open detail when it concerns it (live-refresh.ts), a burst at a time.
  */
+import { batcher } from '../api/live.ts';
 import { graphql } from '../api/generated/index.ts';
 import type { Cell } from '../lib/csv.ts';
 import { append, button, clear, el, type Child } from '../lib/dom.ts';
 import { svgsToPng } from '../lib/download.ts';
 import { addDays, todayIso } from '../lib/format.ts';
 import type { Session } from '../shell/session.ts';
-import { showError, showLoading } from '../shell/states.ts';
+import { createLiveStatus, showError, showLoading } from '../shell/states.ts';
 import { sameState, type ViewState } from '../shell/route.ts';
 import type { ViewHandle } from '../shell/view.ts';
 import {
@@ -23,6 +26,9 @@ import { daysToGo, reasonLines, whoActs } from './at-risk-model.ts';
 import { render as renderDag } from './dag-view.ts';
 import { buildFailureDag, type DagNode, type FailureDag } from './failure-dag.ts';
 import { atRiskList, missedList, type ListName } from './list-kinds.ts';
+import {
+  ACCOUNTABILITY_EVENTS, mergeRefresh, needsWork, refreshFor, shownDetailOf, type Refresh, type ShownDetail,
+} from './live-refresh.ts';
 import { createOutcomeList, type OutcomeList } from './outcome-list.ts';
 import { render as renderShares } from './shares-view.ts';
 import { buildTimeline, type Timeline } from './timeline-model.ts';
@@ -56,12 +62,17 @@ export function render(element: HTMLElement, session: Session, options: { outcom
   let shownKey: string | null = null;
   let svgs: SVGSVGElement[] = [];
   let generation = 0;
+  /** What the drawn detail depends on, for live events. */
+  let shownDetail: ShownDetail | null = null;
+  /** Lists made but hidden when a change came: loaded again when shown. */
+  const behind = new Set<ListName>();
+  const liveStatus = createLiveStatus(session.live, 'accountability-live');
 
   const switches = (['missed', 'at-risk'] as const).map((name) =>
     button(name === 'missed' ? 'Missed' : 'At risk', () => switchTo(name), { id: `list-${name}`, 'data-list': name, 'aria-pressed': 'false' }));
   const slot = el('div', { class: 'list-slot' });
   const side = el('div', { class: 'outcome-side' },
-    el('div', { class: 'list-switch', role: 'group', 'aria-label': 'Which outcomes to list' }, ...switches), slot);
+    el('div', { class: 'list-switch', role: 'group', 'aria-label': 'Which outcomes to list' }, ...switches, liveStatus.element), slot);
   clear(element);
   element.append(el('div', { class: 'explorer' }, side, detail));
 
@@ -96,6 +107,7 @@ export function render(element: HTMLElement, session: Session, options: { outcom
     const list = shownList()!;
     list.select(arg);
     slot.replaceChildren(list.element);
+    if (behind.delete(listName)) void list.refresh();
   }
 
   function switchTo(name: ListName): void {
@@ -124,15 +136,18 @@ export function render(element: HTMLElement, session: Session, options: { outcom
   showList();
   void show();
 
-  async function show(): Promise<void> {
+  /** Shows the chosen outcome's detail; `live`: loads it again in place (a change came), keeping the scroll. */
+  async function show(live = false): Promise<void> {
     const key = `${listName}|${arg ?? ''}|${listName === 'at-risk' ? asOf() : ''}`;
     const id = arg;
     shownList()?.select(id);
-    if (key === shownKey) return;
+    if (key === shownKey && !live) return;
+    if (live && (key !== shownKey || !id)) return;
     shownKey = key;
     const mine = ++generation;
-    svgs = [];
     if (!id) {
+      svgs = [];
+      shownDetail = null;
       clear(detail);
       const [title, text] = INTRO[listName];
       detail.append(el('div', { class: 'state' }, el('h2', {}, title), el('p', {}, text)));
@@ -140,13 +155,16 @@ export function render(element: HTMLElement, session: Session, options: { outcom
     }
     const date = asOf();
     const atRiskMode = listName === 'at-risk';
-    showLoading(detail, `the accountability of ${id}`);
+    if (!live) { svgs = []; shownDetail = null; showLoading(detail, `the accountability of ${id}`); }
     try {
       const data = await session.api.query(ACCOUNTABILITY_QUERY, { id });
-      const risk = atRiskMode ? await findAtRisk(id, data.accountability.outcome.dueDate, date) : null;
+      const risk = atRiskMode ? await findAtRisk(id, data.accountability.outcome.dueDate, date, live) : null;
       if (mine !== generation) return;
+      const scrollTop = detail.scrollTop;
       if (atRiskMode) drawAtRisk(data, risk, date);
       else drawMissed(data);
+      shownDetail = shownDetailOf(data, risk?.overdue);
+      if (live) detail.scrollTop = scrollTop;
     } catch (err) {
       if (mine === generation) showError(detail, err, () => { shownKey = null; void show(); });
     }
@@ -154,10 +172,11 @@ export function render(element: HTMLElement, session: Session, options: { outcom
 
   /**
    * The outcome's at-risk row: from the list when it is loaded there, else asked for
-   * the outcomes due on its due date (a link opened afresh, or a row beyond the loaded pages).
+   * the outcomes due on its due date (a link opened afresh, a row beyond the loaded pages,
+   * or `fresh`: after a change, when the list may not be loaded again yet).
    */
-  async function findAtRisk(id: string, dueDate: string, date: string): Promise<AtRiskRow | null> {
-    const listed = atRiskView?.rows().find((r) => r.outcome.id === id);
+  async function findAtRisk(id: string, dueDate: string, date: string, fresh = false): Promise<AtRiskRow | null> {
+    const listed = fresh ? undefined : atRiskView?.rows().find((r) => r.outcome.id === id);
     if (listed && atRisk.asOf() === date) return listed;
     const filter = { since: dueDate, until: addDays(dueDate, 1) };
     let after: string | null = null;
@@ -248,6 +267,30 @@ export function render(element: HTMLElement, session: Session, options: { outcom
       'Failure graph: defective and overdue commitments below the outcome, arrows point to what it depends on');
   }
 
+  /** Loads again what a burst of live events changed. */
+  const refreshes = batcher<Refresh>(mergeRefresh, async (r) => {
+    const work: Array<Promise<void>> = [];
+    if (r.list) {
+      const visible = shownList();
+      if (visible) work.push(visible.refresh());
+      const hidden: ListName = listName === 'at-risk' ? 'missed' : 'at-risk';
+      if ((hidden === 'at-risk' ? atRiskView : missedView) !== null) behind.add(hidden);
+    }
+    if (r.detail) work.push(show(true));
+    await Promise.all(work);
+    if (r.announce) liveStatus.updated();
+  });
+  const stopListening = session.live.listen({
+    event(event) {
+      liveStatus.received(event);
+      const list = shownList();
+      const r = refreshFor(event, { list: listName, partnerFiltered: Boolean(list?.state().partner), detail: shownDetail });
+      if (needsWork(r)) refreshes.add(r);
+    },
+    // Events missed before this connection are not sent again: load again what is shown.
+    reload(reason) { refreshes.add({ list: true, detail: true, announce: reason === 'reconnected' }); },
+  }, ACCOUNTABILITY_EVENTS);
+
   return {
     update(nextArg, nextState) {
       const name = listOf(nextState);
@@ -257,7 +300,7 @@ export function render(element: HTMLElement, session: Session, options: { outcom
       shownList()?.setState(nextState);
       void show();
     },
-    destroy() { generation++; missedView?.destroy(); atRiskView?.destroy(); },
+    destroy() { generation++; stopListening(); refreshes.cancel(); liveStatus.destroy(); missedView?.destroy(); atRiskView?.destroy(); },
     async exportPng() { return svgs.length ? svgsToPng(svgs) : null; },
     exportCsv(): Cell[][] {
       return listName === 'at-risk' ? atRisk.csv(atRiskView?.rows() ?? []) : missed.csv(missedView?.rows() ?? []);

@@ -49,6 +49,11 @@ export interface OutcomeList<Row> {
   element: HTMLElement;
   rows(): readonly Row[];
   select(id: string | undefined): void;
+  /**
+   * Loads again, in place, as many rows as are loaded (a live change): the selection,
+   * the scroll position and the focused row stay; rows new to the list are marked.
+   */
+  refresh(): Promise<void>;
   /** What the controls hold, for the address (set controls only). */
   state(): ViewState;
   /** Sets the controls from the address; reloads when anything changed. */
@@ -104,26 +109,59 @@ export function createOutcomeList<Row>(
       const page = await kind.fetch(api, filter(), after);
       if (mine !== generation) return;
       rows.push(...page.rows);
-      after = page.endCursor;
-      more.hidden = !page.hasNextPage;
-      const context = kind.context?.() ?? '';
-      count.textContent = page.totalCount === 0 ? `No ${plural}${context} match these filters.`
-        : `${page.totalCount} ${kind.noun[page.totalCount === 1 ? 0 : 1]}${context}`;
-      count.setAttribute('data-total', String(page.totalCount));
+      showPage(page);
       draw();
     } catch (err) {
       if (mine === generation) count.textContent = describeError(err);
     }
   }
 
-  function draw(): void {
+  /** The cursor, "Load more" and the count of the last page read. */
+  function showPage(page: ListPage<Row>): void {
+    after = page.endCursor;
+    more.hidden = !page.hasNextPage;
+    const context = kind.context?.() ?? '';
+    count.textContent = page.totalCount === 0 ? `No ${plural}${context} match these filters.`
+      : `${page.totalCount} ${kind.noun[page.totalCount === 1 ? 0 : 1]}${context}`;
+    count.setAttribute('data-total', String(page.totalCount));
+  }
+
+  async function refresh(): Promise<void> {
+    const mine = ++generation;
+    const wanted = Math.max(rows.length, 1);
+    const before = new Set(rows.map((row) => kind.id(row)));
+    const fresh: Row[] = [];
+    let cursor: string | null = null;
+    try {
+      for (;;) {
+        const page: ListPage<Row> = await kind.fetch(api, filter(), cursor);
+        if (mine !== generation) return;
+        fresh.push(...page.rows);
+        cursor = page.endCursor;
+        if (!page.hasNextPage || fresh.length >= wanted) { showPage(page); break; }
+      }
+    } catch (err) {
+      if (mine === generation) count.textContent = describeError(err);
+      return;
+    }
+    rows = fresh;
+    draw(before.size ? (id) => !before.has(id) : undefined);
+  }
+
+  function draw(isNew?: (id: string) => boolean): void {
+    const scroller = element.isConnected ? element : null;
+    const scrollTop = scroller?.scrollTop ?? 0;
+    const focused = document.activeElement instanceof HTMLElement && tbody.contains(document.activeElement)
+      ? document.activeElement.closest('tr')?.getAttribute('data-outcome') ?? null : null;
     clear(tbody);
     for (const row of rows) {
       const outcomeId = kind.id(row);
       const open = el('button', { type: 'button', class: 'link', 'data-outcome': outcomeId }, outcomeId);
       open.addEventListener('click', () => options.onChoose(outcomeId));
-      tbody.append(el('tr', { 'aria-selected': String(outcomeId === selected), 'data-outcome': outcomeId }, ...kind.cells(row, open)));
+      tbody.append(el('tr', { 'aria-selected': String(outcomeId === selected), 'data-outcome': outcomeId, 'data-new': isNew?.(outcomeId) }, ...kind.cells(row, open)));
+      if (outcomeId === focused) open.focus({ preventScroll: true });
     }
+    if (scroller) scroller.scrollTop = scrollTop;
   }
 
   function setState(state: ViewState): boolean {
@@ -166,6 +204,7 @@ export function createOutcomeList<Row>(
   return {
     element,
     rows: () => rows,
+    refresh,
     select(outcomeId) {
       selected = outcomeId;
       for (const tr of tbody.querySelectorAll('tr')) tr.setAttribute('aria-selected', String(tr.getAttribute('data-outcome') === outcomeId));

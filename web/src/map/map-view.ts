@@ -1,9 +1,11 @@
 /**
  * View 1, the network map: partners (and optionally customers) from the API's
  * `network`, laid out in a worker, drawn on canvas, with filters, search, tooltips and
- * the partner's card on click.
+ * the partner's card on click. After any write (a live event) the metrics are marked
+ * stale and asked for again until the API has recomputed them (live-metrics.ts).
  */
 import { isUnknownField } from '../api/client.ts';
+import { batcher } from '../api/live.ts';
 import { append, clear, el } from '../lib/dom.ts';
 import { todayIso } from '../lib/format.ts';
 import { typeLabel } from '../lib/palette.ts';
@@ -19,14 +21,18 @@ import { createLayoutRunner } from './layout-client.ts';
 import { loadMapContext, type MapContext } from './map-data.ts';
 import { createControls, type MapControls } from './map-controls.ts';
 import { attributedValues, monthsSpanning, networkFilterFrom, type MapFilter } from './map-filter.ts';
-import { NETWORK_QUERY } from './map.queries.ts';
-import type { Network } from './network.ts';
+import { freshPollMs, placedScene, samePlaces, type Placement } from './live-metrics.ts';
+import { HEALTH_QUERY, NETWORK_QUERY } from './map.queries.ts';
+import type { NetworkAnswer } from './network.ts';
 import { findNode } from './search.ts';
 
 export interface MapViewOptions {
   /** A partner to find and open once the map is drawn. */
   partnerId?: string;
 }
+
+/** About two minutes of asking (freshPollMs) before the map stops waiting for fresh metrics. */
+const MAX_FRESH_POLLS = 35;
 
 export function render(element: HTMLElement, session: Session, options: MapViewOptions = {}): ViewHandle {
   const layoutRunner = canReadEcosystem(session.viewer) ? createLayoutRunner() : null;
@@ -41,6 +47,28 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
   const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true });
   const stage = el('div', { class: 'map-stage', 'data-testid': 'map-stage' });
   const summary = el('div', { class: 'map-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'map-summary' });
+  /** Whether the drawn metrics are current: stale after a write until the recomputed ones are drawn. */
+  const freshness = el('div', { class: 'map-live', role: 'status', 'aria-live': 'polite', 'data-testid': 'map-live', 'data-state': 'unknown', hidden: true });
+  /** Where the drawn model's nodes stand, so fresh metrics of the same nodes keep the layout. */
+  let placement: Placement | null = null;
+  /** When the drawn metrics were computed (the answer's computedAt). */
+  let drawnAt: unknown = null;
+  /** The loop that asks until the metrics are fresh; a new one (or destroy) ends the last. */
+  let freshRun = 0;
+  let hideTimer = 0;
+  /** Write events seen: metrics asked for before the last one may already be out of date. */
+  let writes = 0;
+  const checks = batcher<boolean>((a, b) => a || b, () => refreshUntilFresh(), 300);
+  const stopListening = layoutRunner ? session.live.listen({
+    // Any write may change who delivers with whom and every metric: stale at once, fetched again a burst at a time.
+    event() {
+      writes++;
+      if (model) showFreshness('stale'); else freshness.setAttribute('data-state', 'stale');
+      checks.add(true);
+    },
+    // Writes missed before this connection: ask whether the metrics are still current.
+    reload() { checks.add(true); },
+  }) : () => {};
 
   if (!layoutRunner) {
     element.append(el('div', { class: 'state', 'data-state': 'forbidden' }, el('h2', {}, 'The network map is not available to partner tokens'),
@@ -73,7 +101,7 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
     controls.setHealth(context.health);
     clear(element);
     element.append(el('div', { class: 'map-layout' }, controls.element, stage));
-    stage.append(summary, el('div', { class: 'map-help' }, 'Drag to pan · wheel or +/− to zoom · arrows pan · 0 fits'), tooltip);
+    stage.append(summary, freshness, el('div', { class: 'map-help' }, 'Drag to pan · wheel or +/− to zoom · arrows pan · 0 fits'), tooltip);
     await draw();
   }
 
@@ -84,7 +112,7 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
     const networkFilter = networkFilterFrom(filter, months);
     summary.textContent = 'Loading the network…';
     summary.setAttribute('data-state', 'loading');
-    let network: Network;
+    let network: NetworkAnswer;
     try {
       network = (await session.api.query(NETWORK_QUERY, { filter: networkFilter, limit: 10_000 })).network;
     } catch (err) {
@@ -104,6 +132,8 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
     if (mine !== generation) return;
     if (layout instanceof Error) { summary.textContent = `Layout failed: ${layout.message}`; return; }
     model = next;
+    placement = { x: layout.x, y: layout.y };
+    drawnAt = network.computedAt;
     const scene = { ...next.scene, x: layout.x, y: layout.y, hulls: communityHulls(layout.x, layout.y, next.layout.community, next.layout.radius) };
     const label = `Network map of ${next.nodes.length} nodes`;
     if (!renderer) {
@@ -116,9 +146,69 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
     describe(network, next);
     controls.setSearchLabels(next.nodes.filter((n) => n.kind !== 'CUSTOMER').map((n) => n.label));
     if (pendingPartner) { const id = pendingPartner; pendingPartner = undefined; search(id); }
+    // Drawn from the last metrics while new ones are computed (or a write came meanwhile): ask until fresh.
+    if (network.stale || freshness.dataset.state === 'stale') { showFreshness('stale'); checks.add(true); }
+    else showFreshness('fresh', false);
   }
 
-  function describe(network: Network, m: MapModel): void {
+  function showFreshness(state: 'stale' | 'fresh' | 'error', visible = true, detail = ''): void {
+    clearTimeout(hideTimer);
+    freshness.setAttribute('data-state', state);
+    freshness.textContent = state === 'stale' ? 'Metrics are being recomputed after a change…'
+      : state === 'fresh' ? 'Metrics updated just now' : `Could not check the metrics: ${detail}`;
+    freshness.hidden = !visible;
+    // The fresh note goes once read; the stale one stays until it is no longer true.
+    if (state === 'fresh' && visible) hideTimer = window.setTimeout(() => { freshness.hidden = true; }, 4_000);
+  }
+
+  /**
+   * Asks for the network until the API answers fresh metrics, then draws them: in place
+   * (sizes, colours, links, communities) when the nodes are the same, else laid out anew.
+   */
+  async function refreshUntilFresh(): Promise<void> {
+    const mine = ++freshRun;
+    for (let attempt = 0; ; attempt++) {
+      // Nothing drawn yet: draw() looks at staleness itself when it is done.
+      if (!controls || !context || !model || !renderer || !placement) return;
+      const drawn = generation;
+      const seen = writes;
+      const filter = controls.filter();
+      const networkFilter = networkFilterFrom(filter, months);
+      let network: NetworkAnswer;
+      try {
+        network = (await session.api.query(NETWORK_QUERY, { filter: networkFilter, limit: 10_000 })).network;
+      } catch (err) {
+        if (mine === freshRun && drawn === generation) showFreshness('error', true, err instanceof Error ? err.message : String(err));
+        return;
+      }
+      // Filters changed meanwhile: that draw asks for itself.
+      if (mine !== freshRun || drawn !== generation) return;
+      if (network.stale) {
+        if (attempt >= MAX_FRESH_POLLS) { showFreshness('error', true, 'the server is still recomputing them; the map asks again after the next change.'); return; }
+        showFreshness('stale');
+        await new Promise((resolve) => setTimeout(resolve, freshPollMs(attempt)));
+        if (mine !== freshRun) return;
+        continue;
+      }
+      // The drawn metrics are current (a reload after connecting, nothing changed): nothing to do.
+      if (network.computedAt === drawnAt && writes === seen && freshness.dataset.state !== 'stale') return;
+      const values = filter.sizeBy === 'value' ? attributedValues(context.engagements, networkFilter) : new Map<string, number>();
+      const next = buildMapModel(network, filter.sizeBy, values);
+      if (!samePlaces(model, next)) { await draw(); return; }
+      model = next;
+      drawnAt = network.computedAt;
+      renderer.update(placedScene(next, placement));
+      describe(network, next);
+      // Another write came while these were asked for: they are already behind it.
+      if (writes !== seen) { attempt = -1; continue; }
+      showFreshness('fresh');
+      void session.api.query(HEALTH_QUERY).then((r) => { if (mine === freshRun) controls?.setHealth(r.ecosystemHealth); }, () => {});
+      return;
+    }
+  }
+
+
+  function describe(network: NetworkAnswer, m: MapModel): void {
     const partners = m.nodes.filter((n) => n.kind !== 'CUSTOMER');
     const communities = new Set(partners.map((n) => n.community).filter((c) => c >= 0));
     const counts = new Map<string, number>();
@@ -168,6 +258,10 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
     update(arg) { if (arg) search(arg); },
     destroy() {
       generation++;
+      freshRun++;
+      stopListening();
+      checks.cancel();
+      clearTimeout(hideTimer);
       clearTimeout(debounce);
       renderer?.destroy();
       layoutRunner?.destroy();

@@ -6,6 +6,8 @@ export const NETWORK_QUERY = graphql(`
   query Network($filter: NetworkFilter, $limit: Int) {
     network(filter: $filter, limit: $limit) {
       truncated
+      stale
+      computedAt
       nodes { id kind label partnerType degree betweenness pagerank community }
       edges { source target kind weight }
     }

@@ -1,5 +1,7 @@
 /** The page once signed in: top bar with the view tabs and exports, a banner, the view, the side panel. */
 import type { Api } from '../api/client.ts';
+import { createLive, liveUrl } from '../api/live.ts';
+import { TOKEN_KEY } from '../api/token.ts';
 import { render as renderAttribution } from '../attribution/attribution-view.ts';
 import { render as renderAccountability } from '../accountability/explorer-view.ts';
 import { render as renderGaps } from '../gaps/gaps-view.ts';
@@ -39,8 +41,12 @@ export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: (
   }
 
   let current: { name: ViewName; arg?: string; state: ViewState; handle: ViewHandle } | null = null;
+  // The token this page started with, while the tab still keeps it (api/token.ts): forgotten
+  // (refused, signed out) or replaced by another, live updates stop at the next connection.
+  const startToken = sessionStorage.getItem(TOKEN_KEY);
+  const live = createLive({ url: liveUrl(location), token: () => (sessionStorage.getItem(TOKEN_KEY) === startToken ? startToken : null) });
   const session: Session = {
-    api, viewer, panel,
+    api, viewer, panel, live,
     navigate(view, arg, state) { location.hash = hashFor(view, arg, state); },
     remember(arg, state) {
       if (!current) return;
@@ -71,7 +77,7 @@ export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: (
       button('Export PNG', () => void exportPng(), { id: 'export-png', title: 'Save the current view as a PNG image' }),
       button('Export CSV', exportCsv, { id: 'export-csv', title: 'Save the visible table as CSV' }),
       el('span', { class: 'who', 'data-role': viewer.role }, who),
-      button('Sign out', signOut, { title: 'Forget the token in this tab' }), status),
+      button('Sign out', () => { live.close(); signOut(); }, { title: 'Forget the token in this tab' }), status),
     banner, workspace);
 
   function route(): void {

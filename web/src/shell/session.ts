@@ -1,5 +1,6 @@
 /** What every view gets: the API, who is looking, the side panel, and navigation. */
 import type { Api } from '../api/client.ts';
+import type { Live } from '../api/live.ts';
 import { graphql } from '../api/generated/index.ts';
 import type { ViewerQuery } from '../api/generated/graphql.ts';
 import type { Panel } from './panel.ts';
@@ -16,6 +17,8 @@ export interface Session {
   api: Api;
   viewer: Viewer;
   panel: Panel;
+  /** Live events (Subscription.events): views listen while shown, and reload after a reconnect. */
+  live: Live;
   /** Go to a view, optionally with an argument (an id) and a state, as `#view/arg?state`. */
   navigate(view: ViewName, arg?: string, state?: ViewState): void;
   /**

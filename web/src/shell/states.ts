@@ -1,5 +1,6 @@
 /** Loading, empty and error states, and the pages shown when there is no usable token. */
 import { ApiError } from '../api/client.ts';
+import type { Live, LiveEvent, LiveState } from '../api/live.ts';
 import { button, clear, el } from '../lib/dom.ts';
 
 export function showLoading(host: HTMLElement, what: string): void {
@@ -67,4 +68,60 @@ export function renderAuthProblem(root: HTMLElement, problem: AuthProblem, onTok
       form),
     problem === 'unreachable' ? button('Reload', () => location.reload()) : null));
   if (problem !== 'unreachable') input.focus();
+}
+
+export interface LiveStatus {
+  element: HTMLElement;
+  /** An event reached the view: counted in `data-events`, the last one in `data-last-event`. */
+  received(event: LiveEvent): void;
+  /** The view loaded again what it shows after a change or a reconnect: "Updated just now". */
+  updated(): void;
+  destroy(): void;
+}
+
+const LIVE_WORDS: Record<LiveState, string> = {
+  idle: '',
+  connecting: 'Connecting for live updates…',
+  live: 'Live',
+  reconnecting: 'Reconnecting for live updates; what is shown may be out of date.',
+  stopped: 'Live updates are off; reload the page to see changes.',
+};
+
+/** A small line that says whether changes arrive live and when the view last updated itself. */
+export function createLiveStatus(live: Live, testId: string): LiveStatus {
+  const element = el('div', { class: 'live-status small', role: 'status', 'aria-live': 'polite', 'data-testid': testId, 'data-events': 0, 'data-updates': 0 });
+  let events = 0;
+  let updates = 0;
+  let updatedAt: Date | null = null;
+  let timer = 0;
+  function show(): void {
+    const state = live.state();
+    element.setAttribute('data-live', state);
+    if (state === 'live' && updatedAt) {
+      const recent = Date.now() - updatedAt.getTime() < 60_000;
+      element.textContent = recent ? 'Updated just now' : `Updated at ${updatedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+      element.title = `Updated live at ${updatedAt.toLocaleTimeString()}`;
+    } else {
+      element.textContent = LIVE_WORDS[state];
+      element.title = state === 'live' ? 'Changes made elsewhere show here without a reload.' : '';
+    }
+  }
+  const stopListening = live.onState(show);
+  show();
+  return {
+    element,
+    received(event) {
+      element.setAttribute('data-events', String(++events));
+      element.setAttribute('data-last-event', `${event.type} ${typeof event.data.engagementId === 'string' ? event.data.engagementId : ''}`.trim());
+    },
+    updated() {
+      updatedAt = new Date();
+      element.setAttribute('data-updates', String(++updates));
+      show();
+      clearTimeout(timer);
+      // "just now" becomes the time once it is no longer true.
+      timer = window.setTimeout(show, 60_000);
+    },
+    destroy() { clearTimeout(timer); stopListening(); },
+  };
 }

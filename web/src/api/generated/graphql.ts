@@ -183,6 +183,11 @@ export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RegionsQuery = { coverageGaps: Array<{ region: { code: string, name: string } }> };
 
+export type LiveEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveEventsSubscription = { events: { id: string, type: string, timestamp: unknown, data: string } };
+
 export type AttributionQueryVariables = Exact<{
   id: string | number;
   halfLife?: number | null | undefined;
@@ -234,7 +239,7 @@ export type NetworkQueryVariables = Exact<{
 }>;
 
 
-export type NetworkQuery = { network: { truncated: boolean, nodes: Array<{ id: string, kind: string, label: string, partnerType: PartnerType | null, degree: number, betweenness: number, pagerank: number, community: number }>, edges: Array<{ source: string, target: string, kind: string, weight: number }> } };
+export type NetworkQuery = { network: { truncated: boolean, stale: boolean, computedAt: unknown, nodes: Array<{ id: string, kind: string, label: string, partnerType: PartnerType | null, degree: number, betweenness: number, pagerank: number, community: number }>, edges: Array<{ source: string, target: string, kind: string, weight: number }> } };
 
 export type MapEngagementsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -572,6 +577,16 @@ export const RegionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
+export const LiveEventsDocument = new TypedDocumentString(`
+    subscription LiveEvents {
+  events {
+    id
+    type
+    timestamp
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<LiveEventsSubscription, LiveEventsSubscriptionVariables>;
 export const AttributionDocument = new TypedDocumentString(`
     query Attribution($id: ID!, $halfLife: Float) {
   engagement(id: $id) {
@@ -764,6 +779,8 @@ export const NetworkDocument = new TypedDocumentString(`
     query Network($filter: NetworkFilter, $limit: Int) {
   network(filter: $filter, limit: $limit) {
     truncated
+    stale
+    computedAt
     nodes {
       id
       kind
