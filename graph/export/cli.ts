@@ -1,18 +1,16 @@
 /**
- * `npm run export -- --format json --out PATH`: the whole graph as an `EcosystemInput`
- * file that `npm run import` reads back. Safe while the app runs: the file is written
- * only when the export saw one state of the graph (see export-file.ts), so it is also
- * the backup of the embedded default (README, "Backups").
+ * `npm run export -- --format json|csv|xlsx|graphml|gexf --out PATH`: the whole graph
+ * as an `EcosystemInput` file, a folder of CSV files or a workbook that `npm run import`
+ * reads back, or the co-delivery network with its metrics for graph tools. Safe while
+ * the app runs: the export is written only when it saw one state of the graph (see
+ * export-file.ts), so json is also the backup of the embedded default (README, "Backups").
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { graphConfigFromEnv, openConfiguredGraph } from '../db/index.ts';
-import { exportToFile } from './export-file.ts';
+import { EXPORT_FORMATS, exportTo, type ExportFormat } from './export-file.ts';
 
-/** The formats of the contract; json is written today, the others with "Spreadsheets and export". */
-const FORMATS = ['json'] as const;
-
-const USAGE = 'usage: npm run export -- --format json --out PATH\n';
+const USAGE = `usage: npm run export -- --format ${EXPORT_FORMATS.join('|')} --out PATH\n`;
 
 export async function runExportCli(argv: string[]): Promise<number> {
   const arg = (name: string) => {
@@ -29,13 +27,18 @@ export async function runExportCli(argv: string[]): Promise<number> {
     process.stderr.write(`--out PATH is required.\n${USAGE}`);
     return 1;
   }
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    process.stderr.write(`--format ${format} is not written yet; this version writes: ${FORMATS.join(', ')}.\n`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    process.stderr.write(`--format ${format} is not a format of the export; this version writes: ${EXPORT_FORMATS.join(', ')}.\n`);
     return 1;
   }
   const open = await openConfiguredGraph(graphConfigFromEnv());
   try {
-    const { counts, attempts } = await exportToFile(open.graph, resolve(out));
+    const result = await exportTo(open.graph, resolve(out), format as ExportFormat);
+    if ('network' in result) {
+      process.stderr.write(`Exported the co-delivery network (${result.network.nodes} partners, ${result.network.edges} edges) to ${out}.\n`);
+      return 0;
+    }
+    const { counts, attempts } = result;
     const what = Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ');
     process.stderr.write(`Exported ${what} to ${out}${attempts > 1 ? ` (after ${attempts} attempts: writes landed during the first)` : ''}.\n`);
     return 0;

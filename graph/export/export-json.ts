@@ -35,27 +35,51 @@ export interface ExportJsonOptions {
 
 type Write = (chunk: string) => Promise<void>;
 
+/** What an export format does with the items, section by section, in order. */
+export interface EcosystemVisitor {
+  start(section: keyof ExportCounts): Promise<void>;
+  /** One item in the import's shape; `index` counts from 0 within its section. */
+  item(section: keyof ExportCounts, item: object, index: number): Promise<void>;
+  end(section: keyof ExportCounts, count: number): Promise<void>;
+}
+
 /** Writes the document through `write`, one top-level list element per call at most. */
 export async function writeEcosystemJson(graph: Graph, write: Write, options: ExportJsonOptions = {}): Promise<JsonExport> {
+  let first = true;
+  const result = await walkEcosystem(graph, {
+    start: async (name) => {
+      await write(`${first ? '{' : ','}\n  ${JSON.stringify(name)}: [`);
+      first = false;
+    },
+    item: (_, item, index) => write(`${index === 0 ? '' : ','}\n    ${JSON.stringify(item)}`),
+    end: (_, count) => write(count === 0 ? ']' : '\n  ]'),
+  }, options);
+  await write('\n}\n');
+  return result;
+}
+
+/**
+ * Reads the whole ecosystem page by page in id order and hands each item, in the
+ * import's shape, to `visitor`; `consistent` is false when a write landed meanwhile.
+ */
+export async function walkEcosystem(graph: Graph, visitor: EcosystemVisitor, options: ExportJsonOptions = {}): Promise<JsonExport> {
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
   const before = await graphVersion(graph);
   const counts: ExportCounts = { regions: 0, industries: 0, capabilities: 0, partners: 0, customers: 0, engagements: 0 };
-  let first = true;
-  const section = async <Row, Out>(name: keyof ExportCounts, pages: (after: string | null) => Promise<Row[]>, keyOf: (row: Row) => string, shape: (row: Row) => Out, paged: boolean) => {
-    await write(`${first ? '{' : ','}\n  ${JSON.stringify(name)}: [`);
-    first = false;
+  const section = async <Row, Out extends object>(name: keyof ExportCounts, pages: (after: string | null) => Promise<Row[]>, keyOf: (row: Row) => string, shape: (row: Row) => Out, paged: boolean) => {
+    await visitor.start(name);
     let after: string | null = null;
     for (;;) {
       const rows = await pages(after);
       for (const row of rows) {
-        await write(`${counts[name] === 0 ? '' : ','}\n    ${JSON.stringify(shape(row))}`);
+        await visitor.item(name, shape(row), counts[name]);
         counts[name] += 1;
       }
       await options.afterPage?.(name);
       if (!paged || rows.length < pageSize) break;
       after = keyOf(rows.at(-1)!);
     }
-    await write(counts[name] === 0 ? ']' : '\n  ]');
+    await visitor.end(name, counts[name]);
   };
   const page = <Row>(cypher: string) => (after: string | null) => graph.read<Row>(cypher, { after, limit: pageSize });
 
@@ -65,7 +89,6 @@ export async function writeEcosystemJson(graph: Graph, write: Write, options: Ex
   await section('partners', page<Q.PartnerExportRow>(Q.EXPORT_PARTNER_PAGE), (r) => r.id, partnerInput, true);
   await section('customers', page<Q.CustomerExportRow>(Q.EXPORT_CUSTOMER_PAGE), (r) => r.id, (r) => ({ id: r.id, name: r.name, region: r.region, industry: r.industry }) as CustomerInput, true);
   await section('engagements', page<Q.EngagementExportRow>(Q.EXPORT_ENGAGEMENT_PAGE), (r) => r.id, engagementInput, true);
-  await write('\n}\n');
   return { counts, consistent: (await graphVersion(graph)) === before };
 }
 

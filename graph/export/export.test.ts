@@ -109,8 +109,8 @@ describe('backup and restore, as a person runs them', () => {
   }, 180_000); // two real tsx processes (as graph/import/cli.test.ts, which gives one 120 s) on a machine other runs share
 
   it('refuses a format it does not write, saying which it does', async () => {
-    await expect(run('graph/export/cli.ts', ['--format', 'gexf', '--out', join(dir, 'x.gexf')])).rejects.toMatchObject({
-      code: 1, stderr: expect.stringContaining('this version writes: json'),
+    await expect(run('graph/export/cli.ts', ['--format', 'pdf', '--out', join(dir, 'x.pdf')])).rejects.toMatchObject({
+      code: 1, stderr: expect.stringContaining('this version writes: json, csv, xlsx, graphml, gexf'),
     });
   });
 });
