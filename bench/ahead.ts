@@ -39,6 +39,8 @@ export async function loadScenarioInput(graph: Graph, today: string): Promise<Sc
   const handedOver = await graph.read<{ id: string }>(`
     MATCH (:Partner {id: $first})-[r:PARTICIPATES_IN {role: 'ORCHESTRATOR'}]->(e:Engagement)
     WHERE e.status IN ['PLANNED', 'ACTIVE'] AND r.from <= date($today) AND (r.to IS NULL OR r.to > date($today))
+      // A handover from today needs no later orchestrator already planned (a store the writes bench changed has some).
+      AND NOT EXISTS { MATCH (:Partner)-[q:PARTICIPATES_IN {role: 'ORCHESTRATOR'}]->(e) WHERE q.from > date($today) }
     RETURN e.id AS id ORDER BY id LIMIT 2`, { first: exits[0] ?? null, today });
   const [heir] = await graph.read<{ id: string }>(`
     MATCH (p:Partner {status: 'ACTIVE'}) WHERE NOT p.id IN $exits RETURN p.id AS id ORDER BY id LIMIT 1`, { exits });

@@ -32,8 +32,13 @@ CALL () {
   WHERE e.value IS NOT NULL AND EXISTS { (e)<-[:TO]-() }
   RETURN sum(toFloat(e.value)) AS allTotal
 }
-WITH values, size(values) AS n, reduce(s = 0.0, v IN values | s + v) AS activeTotal, allTotal
-WITH values, n, activeTotal, allTotal,
+CALL () {
+  // One pass over the decided outcomes (the status index), not one count per figure.
+  MATCH (o:Outcome) WHERE o.status IN ['MET', 'MISSED', 'PARTIALLY_MET']
+  RETURN count(o) AS decided, count(CASE WHEN o.status = 'MET' THEN 1 END) AS met
+}
+WITH values, size(values) AS n, reduce(s = 0.0, v IN values | s + v) AS activeTotal, allTotal, decided, met
+WITH values, n, activeTotal, allTotal, decided, met,
      CASE WHEN n = 0 OR activeTotal = 0 THEN 0.0
           ELSE reduce(s = 0.0, i IN range(0, n - 1) | s + (2 * (i + 1) - n - 1) * values[i]) / (n * activeTotal) END AS gini,
      CASE WHEN n / 10 < 1 THEN 1 ELSE n / 10 END AS top
@@ -41,9 +46,7 @@ RETURN
   COUNT { MATCH (:Partner) } AS partners,
   n AS activePartners,
   COUNT { MATCH (:Engagement) } AS engagements,
-  CASE WHEN COUNT { MATCH (o:Outcome) WHERE o.status IN ['MET', 'MISSED', 'PARTIALLY_MET'] } = 0 THEN null
-       ELSE toFloat(COUNT { MATCH (o:Outcome {status: 'MET'}) })
-            / COUNT { MATCH (o:Outcome) WHERE o.status IN ['MET', 'MISSED', 'PARTIALLY_MET'] } END AS outcomeSuccessRate,
+  CASE WHEN decided = 0 THEN null ELSE toFloat(met) / decided END AS outcomeSuccessRate,
   gini AS valueGini,
   CASE WHEN allTotal = 0 THEN 0.0 ELSE reduce(s = 0.0, v IN values[n - top..] | s + v) / allTotal END AS topDecileValueShare,
   COUNT { MATCH (p:Partner {status: 'ACTIVE'})
