@@ -21,6 +21,7 @@ import { startApollo } from './graphql/apollo.ts';
 import { ecomapSchema } from './graphql/schema.ts';
 import { createHttpServer } from './server/http.ts';
 import { loggerFromEnv, type Logger } from './server/logger.ts';
+import { startWebhookDispatcher } from './webhooks/index.ts';
 
 export const SAMPLE_FILE = fileURLToPath(new URL('../seeds/sample-ecosystem.json', import.meta.url));
 const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -79,6 +80,7 @@ export async function startApp(
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     log(`Ecomap is listening on ${url} (GraphQL at ${url}/graphql).`);
     log(signInHint(url, firstAdminSecret, config));
+    const webhooks = startWebhookDispatcher(background, pump, { allowPrivate: config.webhookAllowPrivate, retryScale: config.webhookRetryScale, onError: (err) => log(`Webhooks: a delivery turn failed and is tried again: ${(err as Error).message}`) });
 
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= (async () => {
@@ -90,6 +92,7 @@ export async function startApp(
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await webhooks.stop();             // attempts in flight end (or are cut after 2 s), leases given back
       watch.stop();
       await pump.stop();
       await open.close();

@@ -14,6 +14,10 @@ export interface ApiConfig {
   maxBodyBytes: number;
   /** SEED=none skips the sample ecosystem on a first start. */
   seed: 'sample' | 'none';
+  /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private, loopback and link-local addresses. */
+  webhookAllowPrivate: boolean;
+  /** WEBHOOK_RETRY_SCALE: every retry delay of webhooks is divided by it (tests: 1000 and more). */
+  webhookRetryScale: number;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -27,5 +31,22 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     authOff: auth === 'off',
     maxBodyBytes: positiveInt(env.MAX_BODY_BYTES, 10 * 1024 * 1024, 'MAX_BODY_BYTES'),
     seed: seed === 'none' ? 'none' : 'sample',
+    webhookAllowPrivate: flag(env.WEBHOOK_ALLOW_PRIVATE, 'WEBHOOK_ALLOW_PRIVATE'),
+    webhookRetryScale: positiveNumber(env.WEBHOOK_RETRY_SCALE, 1, 'WEBHOOK_RETRY_SCALE'),
   };
+}
+
+/** "1" or "true" (any case) is on; unset, empty, "0" or "false" off; anything else stops the start. */
+function flag(value: string | undefined, name: string): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '1' || v === 'true') return true;
+  if (v === '' || v === '0' || v === 'false') return false;
+  throw new Error(`${name} must be 1 or 0, got "${value}"`);
+}
+
+function positiveNumber(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`);
+  return n;
 }

@@ -14,12 +14,6 @@ export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly ty
     'ImportResult.dealRegistrations',
     'Mutation.registerDeal',
     'Mutation.decideDealRegistration',
-    // Events and webhooks (issue 18)
-    'Query.webhooks',
-    'Query.webhookDeliveries',
-    'Mutation.createWebhook',
-    'Mutation.deleteWebhook',
-    'Mutation.redeliver',
   ],
   /** Types that only those fields use. */
   types: [
@@ -32,11 +26,5 @@ export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly ty
     'DealConflictKind',
     'DealConflict',
     'DealRegistrationInput',
-    // Events and webhooks (issue 18)
-    'Webhook',
-    'NewWebhook',
-    'WebhookDelivery',
-    'WebhookDeliveryEdge',
-    'WebhookDeliveryConnection',
   ],
 };

@@ -14,6 +14,7 @@ import { gapsResolvers } from '../gaps/index.ts';
 import { importResolvers } from '../import/index.ts';
 import { networkResolvers } from '../network/index.ts';
 import { scenariosResolvers } from '../scenarios/index.ts';
+import { webhooksResolvers } from '../webhooks/index.ts';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -31,6 +32,7 @@ export function ecomapSchema(): Promise<GraphQLSchema> {
       ...accountabilityResolvers, ...gapsResolvers, ...creditResolvers, ...networkResolvers, ...auditResolvers,
       ...atRiskResolvers,
       ...scenariosResolvers,
+      ...webhooksResolvers,
       ...eventsResolvers,
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.

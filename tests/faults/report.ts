@@ -105,6 +105,7 @@ const rows: Array<[string, string, string, string, string]> = [
   ['Supervised Neo4j — `tests/faults/supervisor.test.ts`', '`node --import tsx api/main.ts` in the embedded mode; an acknowledged write (a new API token) before the fault', 'SIGKILL of the Neo4j Java process; then Neo4j killed each time it comes back', '—', supervisorRow(results.supervisor)],
   ['Stale answer after a killed import — `tests/faults/stale-answer.test.ts`', '`npm run import` of 200 partners / 4,000 engagements; `ecosystemHealth` asked between two batches, so its answer is kept', 'SIGKILL of the import after a later batch committed', '—', 'the next answer equals the stored counts, not the kept one (no `X-Ecomap-Cache: hit`); the ask after it is a hit with the same counts: every write transaction changes the graph version'],
   ['Network computed once — `tests/faults/network-processes.test.ts`', '`node --import tsx api/main.ts` twice on one database with a generated ecosystem (400 partners / 4,000 engagements); `network` asked of both at once', 'a write through one process; one process stopped and a new one started', '6 requests at once over 2 processes', networkRow(results['network-processes'])],
+  ['Webhooks survive — `tests/faults/webhooks-processes.test.ts`', '`node --import tsx api/main.ts` processes on one database, a real local receiver checking Standard Webhooks signatures', 'SIGKILL after the first (failed) attempt, then a new process; SIGKILL while the receiver holds a request; two processes and 400 writes, the lease holder stopped with SIGTERM half way', '2 processes, 400 writes', webhooksRow(results.webhooksProcesses)],
   ['Backup and restore — `graph/export/export.test.ts` (npm test)', '`npm run export -- --format json` against the running server, a write landing during an export, writes landing during every attempt', 'a write in the middle of a copy', '—', 'the sample exported, imported into an empty database and exported again: the same bytes and the same graph (every node and relationship); a copy that saw a write is thrown away and made again (2 attempts); writes during every attempt: CONFLICT after 5, no file left behind'],
   ['Graceful shutdown — `tests/faults/graceful-shutdown.test.ts`', '`node --import tsx api/main.ts` in the embedded mode (own DATA_DIR and Bolt port); 20 writers and 5 readers on keep-alive connections and a 1,500-engagement import in flight', 'SIGTERM during traffic; the next start on the same DATA_DIR', '25 clients', shutdownRow(results.gracefulShutdown)],
 ];
@@ -114,6 +115,14 @@ function networkRow(r: Record<string, unknown> | undefined): string {
   return `both processes answered the same metrics with the same computedAt (one computation for ${r.partners} partners, stored in Neo4j); `
     + `after the write both answered the last metrics at once with stale: true, and the same fresh ones ${r.freshAfterWriteMs} ms later from one more computation (${r.computations} in all); `
     + 'the process started afterwards answered fresh from the stored metrics, computing nothing';
+}
+
+function webhooksRow(r: Record<string, unknown> | undefined): string {
+  if (!r) return 'not run yet';
+  const two = r.twoProcesses as { events: number[]; received: number[]; firstWebhookDeliveriesBySender: number[] };
+  return `killed after ${r.attemptsBeforeKill} attempt(s): delivered by the new process ${r.deliveredAfterRestartMs} ms after it started, same webhook-id; `
+    + `killed mid-request: the same event resent ${r.resentAfterKillMs} ms later, once the lease expired; `
+    + `two processes: ${two.received.join(' and ')} of ${two.events.join(' and ')} events reached each of two webhooks exactly once and in order (sent ${two.firstWebhookDeliveriesBySender.join(' / ')} by the two processes)`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -133,7 +142,7 @@ run: read the latencies as an upper bound, not as a benchmark (\`npm run bench\`
 | --- | --- | --- | --- | --- |
 ${rows.map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n')}
 
-Last runs (UTC): ${['neo4jKill', 'interruptedImport', 'concurrency', 'load.accountability', 'load.list', 'gracefulShutdown', 'supervisor', 'network-processes'].map(stamp).join('; ')}.
+Last runs (UTC): ${['neo4jKill', 'interruptedImport', 'concurrency', 'load.accountability', 'load.list', 'gracefulShutdown', 'supervisor', 'network-processes', 'webhooksProcesses'].map(stamp).join('; ')}.
 
 ## How each claim is checked
 
