@@ -17,6 +17,7 @@ import { AnswerCache, markedStale } from './answer-cache.ts';
 import { staleNetworkAnswers } from '../../graph/network/index.ts';
 import { answerClientError } from './client-error.ts';
 import type { Logger } from './logger.ts';
+import { handleMcpRequest } from '../mcp/index.ts';
 import { refuseOversizedBody } from './oversized-body.ts';
 import { logRequest } from './request-log.ts';
 import { serveStatic } from './static.ts';
@@ -138,6 +139,8 @@ async function handle(options: HttpOptions, answers: AnswerCache, req: IncomingM
     return sendError(req, res, 404, 'NOT_FOUND', 'Nothing here: the GraphQL endpoint is /graphql, without a trailing slash.');
   }
   if (pathname === '/healthz') return handleHealth(options.graph, res);
+  // AI agents (api/mcp): the same tokens, body limit and per-token gate as /graphql.
+  if (pathname === '/mcp') return handleMcpRequest({ ...options, tokenGate }, req, res, reqId);
   return serveStatic(options.webRoot, new URL(req.url ?? '/', 'http://localhost').pathname, req, res);
 }
 
