@@ -54,6 +54,16 @@ const HAS_OVERDUE = `EXISTS {
     WHERE m.status IN $open AND m.dueDate < date($asOf)
   }`;
 
+/** Binds `nowId` and `dueId`: who orchestrates engagement `e` on `$asOf` and on `o`'s due date. */
+const ORCHESTRATORS = `CALL (o, e) {
+    WITH e, date($asOf) AS heldOn
+    ` + ORCHESTRATOR_ON + ` AS nowId
+  }
+  CALL (o, e) {
+    WITH e, o.dueDate AS heldOn
+    ` + ORCHESTRATOR_ON + ` AS dueId
+  }`;
+
 /** After the cursor `$after` ([dueDate, id] of the last row seen), in dueDate, id order. */
 const AFTER_CURSOR = `($after IS NULL OR row.o.dueDate > date($after[0])
     OR (row.o.dueDate = date($after[0]) AND row.o.id > $after[1]))`;
@@ -81,14 +91,7 @@ CALL (rows) {
   WITH row WHERE ` + AFTER_CURSOR + `
   WITH row LIMIT $limit
   WITH row, row.o AS o, row.e AS e
-  CALL (o, e) {
-    WITH e, date($asOf) AS heldOn
-    ` + ORCHESTRATOR_ON + ` AS nowId
-  }
-  CALL (o, e) {
-    WITH e, o.dueDate AS heldOn
-    ` + ORCHESTRATOR_ON + ` AS dueId
-  }
+  ` + ORCHESTRATORS + `
   WITH row, o, e, nowId, dueId, ` + DEFECTIVE + ` AS defective, ` + OVERDUE + ` AS overdue
   RETURN collect({
     outcome: ` + OUTCOME_REF + `,
@@ -114,14 +117,7 @@ MATCH (o:Outcome)-[:OF]->(e:Engagement)
 WHERE o.status = 'PENDING' AND o.dueDate >= date($asOf) AND` + OUTCOME_FILTER + `
 WITH o, e, ` + DEFECTIVE + ` AS defective, ` + OVERDUE + ` AS overdue
 WHERE defective <> [] OR overdue <> []
-CALL (o, e) {
-  WITH e, date($asOf) AS heldOn
-  ` + ORCHESTRATOR_ON + ` AS nowId
-}
-CALL (o, e) {
-  WITH e, o.dueDate AS heldOn
-  ` + ORCHESTRATOR_ON + ` AS dueId
-}
+` + ORCHESTRATORS + `
 WITH o, e, defective, overdue, nowId, dueId
 WHERE $partnerId IS NULL OR $partnerId = nowId OR $partnerId = dueId
    OR any(c IN defective + overdue WHERE ` + VISIBLE_COMMITMENT + `
