@@ -7,6 +7,17 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage, JSONRPCRequest, RequestId } from '@modelcontextprotocol/sdk/types.js';
 
+/**
+ * How a tool's result reaches the answer as bytes (answers.ts keeps results as the JSON they
+ * were sent as): spliced into the envelope when it was kept, or handed over once serialised.
+ */
+export interface ResultBytes {
+  /** Answers request `id` with this result JSON, whatever the server's handler returned. */
+  splice(id: RequestId, json: Buffer): void;
+  /** Once request `id`'s result is serialised for the answer, hands its bytes to `keep`. */
+  whenSerialised(id: RequestId, keep: (json: Buffer) => void): void;
+}
+
 /** The SDK's transport refuses larger batches too. */
 const MAX_BATCH = 100;
 
@@ -49,12 +60,19 @@ function isRequest(message: JSONRPCMessage): message is JSONRPCRequest {
   return 'method' in message && 'id' in message;
 }
 
-export class Exchange implements Transport {
+const RESULT_OPEN = Buffer.from('{"result":');
+const BATCH_OPEN = Buffer.from('[');
+const BATCH_COMMA = Buffer.from(',');
+const BATCH_CLOSE = Buffer.from(']');
+
+export class Exchange implements Transport, ResultBytes {
   onmessage?: Transport['onmessage'];
   onclose?: () => void;
   onerror?: (error: Error) => void;
   private readonly answers = new Map<RequestId, JSONRPCMessage>();
   private readonly waiting: Set<RequestId>;
+  private readonly spliced = new Map<RequestId, Buffer>();
+  private readonly keepers = new Map<RequestId, (json: Buffer) => void>();
   private settle: () => void = () => {};
 
   constructor(private readonly messages: Messages) {
@@ -70,16 +88,24 @@ export class Exchange implements Transport {
     if (this.waiting.size === 0) this.settle();
   }
 
+  splice(id: RequestId, json: Buffer): void {
+    this.spliced.set(id, json);
+  }
+
+  whenSerialised(id: RequestId, keep: (json: Buffer) => void): void {
+    this.keepers.set(id, keep);
+  }
+
   async close(): Promise<void> {
     this.onclose?.();
   }
 
   /**
-   * Delivers the messages and resolves with the answers' JSON once every request has its
+   * Delivers the messages and resolves with the answers' JSON bytes once every request has its
    * answer, or once `res` closes (the client left); undefined when nothing was asked
    * (notifications only: 202).
    */
-  async answer(res: { once(event: 'close', listener: () => void): unknown }): Promise<string | undefined> {
+  async answer(res: { once(event: 'close', listener: () => void): unknown }): Promise<Buffer | undefined> {
     const done = new Promise<void>((resolve) => {
       this.settle = resolve;
       res.once('close', resolve);
@@ -88,7 +114,19 @@ export class Exchange implements Transport {
     const requests = this.messages.list.filter(isRequest);
     if (requests.length === 0) return undefined;
     if (this.waiting.size > 0) await done;
-    const answers = requests.map((m) => this.answers.get(m.id)).filter((a): a is JSONRPCMessage => a !== undefined);
-    return JSON.stringify(this.messages.batch ? answers : answers[0]);
+    const answers = requests.map((m) => this.answers.get(m.id)).filter((a): a is JSONRPCMessage => a !== undefined).map((a) => this.bytesOf(a));
+    if (!this.messages.batch) return answers[0];
+    return Buffer.concat([BATCH_OPEN, ...answers.flatMap((a, i) => (i === 0 ? [a] : [BATCH_COMMA, a])), BATCH_CLOSE]);
+  }
+
+  private bytesOf(message: JSONRPCMessage): Buffer {
+    if (!('result' in message)) return Buffer.from(JSON.stringify(message));
+    let json = this.spliced.get(message.id);
+    if (!json) {
+      json = Buffer.from(JSON.stringify(message.result));
+      this.keepers.get(message.id)?.(json);
+    }
+    // The SDK's own envelope, in its order: { result, jsonrpc, id }.
+    return Buffer.concat([RESULT_OPEN, json, Buffer.from(`,"jsonrpc":"2.0","id":${JSON.stringify(message.id)}}`)]);
   }
 }

@@ -246,12 +246,24 @@ describe('bad input', () => {
   });
 
   it('too many calls per second from one token are refused with QUERY_TOO_COMPLEX; other tokens go on', async () => {
-    const client = await connect(tokens.partner['p-cortexa']!);
-    const results = await Promise.all(Array.from({ length: 60 }, () => call(client, 'find_partners', { query: 'a', first: 1 })));
-    const refused = results.filter((r) => r.isError);
-    expect(refused.length).toBeGreaterThan(0);
-    expect(results.length - refused.length).toBeGreaterThanOrEqual(40);
-    for (const r of refused) expect(text(r)).toMatch(/^QUERY_TOO_COMPLEX: This token made more than 20 tool calls per second/);
+    const token = tokens.partner['p-cortexa']!;
+    // One JSON-RPC batch of 60 calls: the server takes them from the bucket within one turn of
+    // its event loop, so the burst of 40 is spent however slowly a busy machine answers. Sent
+    // as separate requests, a loaded machine spreads them over seconds and the bucket refills.
+    const batch = Array.from({ length: 60 }, (_, i) => ({ jsonrpc: '2.0', id: i + 1, method: 'tools/call', params: { name: 'find_partners', arguments: { query: 'a', first: 1 } } }));
+    const res = await fetch(`${app.url}/mcp`, {
+      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' }, body: JSON.stringify(batch),
+    });
+    expect(res.status).toBe(200);
+    const results = ((await res.json()) as Array<{ id: number; result: CallToolResult }>).map((a) => a.result);
+    expect(results).toHaveLength(60);
+    // 40 run (the burst, perhaps one or two more for what refilled while the batch was taken
+    // in); the rest are refused before they reach the database. (Those that run may still meet
+    // the database's time limit on a loaded machine: forty statements at once; not this test's point.)
+    const limited = results.filter((r) => r.isError && /^QUERY_TOO_COMPLEX: This token made more than 20 tool calls per second/.test(text(r)));
+    expect(limited.length).toBeGreaterThanOrEqual(18);
+    expect(limited.length).toBeLessThanOrEqual(20);
+    const client = await connect(token);
     expect((await call(await connect(tokens.partner['p-quillfield']!), 'find_partners', { query: 'a' })).isError).toBeFalsy();
     await new Promise((r) => setTimeout(r, 1_100));
     expect((await call(client, 'find_partners', { query: 'a' })).isError).toBeFalsy();

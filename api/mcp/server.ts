@@ -12,7 +12,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import {
   CallToolRequestSchema, ErrorCode as RpcCode, ListResourcesRequestSchema, ListToolsRequestSchema, McpError, ReadResourceRequestSchema,
-  type CallToolResult, type Tool as ToolEntry,
+  type CallToolResult, type RequestId, type Tool as ToolEntry,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '../../graph/access/index.ts';
@@ -23,6 +23,7 @@ import { MAX_PROBLEMS } from '../graphql/errors.ts';
 import type { Logger } from '../server/logger.ts';
 import { inputProblems } from './json-schema.ts';
 import type { ToolAnswers } from './answers.ts';
+import type { ResultBytes } from './exchange.ts';
 import type { CallLimiter } from './rate.ts';
 import { prepareTools, runTool, type PreparedTool, type ToolError } from './run.ts';
 
@@ -38,6 +39,10 @@ interface McpDeps {
   logger: Logger;
   /** A revoked token's hash, for the authenticator's cache (the context wants it; the tools only read). */
   onRevoke: (hash: string) => void;
+  /** Over HTTP, the request's exchange: kept answers go into its envelope as bytes. */
+  resultBytes?: ResultBytes;
+  /** Over HTTP, adds a call's fields to its request's log line; otherwise a line of its own. */
+  noteCall?: (fields: Record<string, unknown>) => void;
 }
 
 /**
@@ -91,14 +96,15 @@ export function createMcpServer(deps: McpDeps, caller: Caller): Server {
     const { role } = await authenticated(caller);
     return { tools: [...tools.values()].filter((t) => t.tool.roles.includes(role)).map(listed) };
   });
-  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  const noteCall = deps.noteCall ?? ((fields) => deps.logger.info(fields, 'mcp tool call'));
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const principal = await authenticated(caller);
     const { name } = request.params;
     const tool = tools.get(name);
     if (!tool) throw new McpError(RpcCode.InvalidParams, `Unknown tool "${clip(name)}": tools/list names the tools this token may call.`);
     const started = performance.now();
-    const result = await callTool(deps, tool, principal, request.params.arguments ?? {});
-    deps.logger.info({ tool: name, role: principal.role, ms: Math.round((performance.now() - started) * 10) / 10, ...(result.isError ? { refused: errorCodeOf(result) } : {}) }, 'mcp tool call');
+    const result = await callTool(deps, tool, principal, request.params.arguments ?? {}, extra.requestId);
+    noteCall({ tool: name, role: principal.role, ms: Math.round((performance.now() - started) * 10) / 10, ...(result.isError ? { refused: errorCodeOf(result) } : {}) });
     return result;
   });
   server.setRequestHandler(ListResourcesRequestSchema, async () => {
@@ -136,7 +142,7 @@ function listed({ tool, outputSchema }: PreparedTool): ToolEntry {
   };
 }
 
-async function callTool(deps: McpDeps, prepared: PreparedTool, principal: Principal, args: Record<string, unknown>): Promise<CallToolResult> {
+async function callTool(deps: McpDeps, prepared: PreparedTool, principal: Principal, args: Record<string, unknown>, requestId: RequestId): Promise<CallToolResult> {
   const { tool } = prepared;
   if (!tool.roles.includes(principal.role)) {
     return refused([{ code: 'FORBIDDEN', message: `A ${principal.role} token cannot call ${tool.name}: it reads the whole ecosystem (ADMIN and ANALYST only).` }]);
@@ -155,7 +161,12 @@ async function callTool(deps: McpDeps, prepared: PreparedTool, principal: Princi
   const context = createContext(deps.graph, principal, deps.onRevoke, (err) => deps.logger.error({ err, tool: tool.name }, 'internal error'));
   try {
     const kept = prepared.keepable ? await keptAnswer(deps, tool.name, principal, context.today, args) : undefined;
-    if (kept?.result) return kept.result;
+    if (kept?.json) {
+      if (!deps.resultBytes) return JSON.parse(kept.json.toString('utf8')) as CallToolResult;
+      // What is returned here is not sent: the exchange sends the kept bytes in its place.
+      deps.resultBytes.splice(requestId, kept.json);
+      return { content: [] };
+    }
     const answer = await runTool(deps.schema, prepared, args, context);
     if ('errors' in answer) return refused(answer.errors);
     // A nullable root field (partner) answers null for an unknown id: a tool says so, as a non-null field would.
@@ -166,7 +177,11 @@ async function callTool(deps: McpDeps, prepared: PreparedTool, principal: Princi
     // bytes of a large answer (coverage_gaps at S: 38 KB against /graphql's 17 KB), and its cost.
     const result: CallToolResult = { content: [{ type: 'text', text: tool.summary(answer.data, args) }], structuredContent: data };
     // A stale network is answered at once while fresh metrics are computed: not one to keep.
-    if (kept && (data.network as { stale?: boolean } | undefined)?.stale !== true) deps.answers.set(kept.key, kept.version, result);
+    if (kept && (data.network as { stale?: boolean } | undefined)?.stale !== true) {
+      const keep = (json: Buffer) => deps.answers.set(kept.key, kept.version, json);
+      if (deps.resultBytes) deps.resultBytes.whenSerialised(requestId, keep);
+      else keep(Buffer.from(JSON.stringify(result)));
+    }
     return result;
   } catch (err) {
     if (err instanceof AppError) return refused([{ code: err.code, message: err.message }]);
@@ -184,7 +199,7 @@ async function keptAnswer(deps: McpDeps, tool: string, principal: Principal, tod
     return undefined; // the database is unreachable: let the call fail as it would without a cache
   }
   const key = deps.answers.key(tool, principal, today, args);
-  return { key, version, result: deps.answers.get(key, version) };
+  return { key, version, json: deps.answers.get(key, version) };
 }
 
 /** A tool error (isError): every error as "CODE: message", its problems below it. */

@@ -13,6 +13,13 @@ const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const REQUEST_ID_HEADER = 'X-Request-Id';
 
+/** Fields a handler adds to its request's line (an MCP tool call's name and time, say), rather than a line of its own. */
+const notes = new WeakMap<ServerResponse, Record<string, unknown>>();
+
+export function noteOnRequestLine(res: ServerResponse, fields: Record<string, unknown>): void {
+  notes.set(res, { ...notes.get(res), ...fields });
+}
+
 /** Gives the request its id (echoed in the answer) and logs its line once the answer is done or abandoned. */
 export function logRequest(logger: Logger, req: IncomingMessage, res: ServerResponse, path: string): string {
   const given = req.headers['x-request-id'];
@@ -20,7 +27,7 @@ export function logRequest(logger: Logger, req: IncomingMessage, res: ServerResp
   res.setHeader(REQUEST_ID_HEADER, reqId);
   const started = process.hrtime.bigint();
   res.once('close', () => {
-    const line = { reqId, method: req.method, path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000n) / 1_000 };
+    const line = { reqId, method: req.method, path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000n) / 1_000, ...notes.get(res) };
     // Closed before the answer was complete: the client went away (an aborted upload, say)
     // or the server cut a body off. One line says so; it is not a server error.
     if (!res.writableFinished) logger.warn({ ...line, aborted: true }, 'request aborted before its answer was complete');
