@@ -47,6 +47,12 @@ export function baselineStatements(input: EcosystemInput): Statement[] {
     each((e) => e.commitments, (m) => ({ id: m.id, description: m.description, status: m.status, dueDate: m.dueDate ?? null })));
   add(node('Outcome', 'id: r.id, description: r.description, status: r.status, dueDate: date(r.dueDate)'),
     each((e) => e.outcomes, (o) => ({ id: o.id, description: o.description, status: o.status, dueDate: o.dueDate })));
+  const registrations = input.dealRegistrations ?? [];
+  add(node('DealRegistration', 'id: r.id, registeredOn: date(r.registeredOn), '
+    + 'expiresOn: coalesce(date(r.expiresOn), date(r.registeredOn) + duration({days: 90})), status: r.status, reason: r.reason, '
+    + 'partnerId: r.partner, customerId: r.customer, capabilityId: r.capability'),
+  registrations.map((d) => ({ id: d.id, registeredOn: d.registeredOn, expiresOn: d.expiresOn ?? null, status: d.status ?? 'PENDING', reason: d.reason ?? null,
+    partner: d.partner, customer: d.customer, capability: d.capability })));
 
   const pairs = <T>(list: T[], a: (x: T) => string, b: (x: T) => string) => list.map((x) => ({ a: a(x), b: b(x) }));
   add(rel('Partner {id: r.a}', 'OPERATES_IN', 'Region {code: r.b}'), partners.flatMap((p) => [...new Set(p.regions ?? [])].map((b) => ({ a: p.id, b }))));
@@ -69,6 +75,9 @@ export function baselineStatements(input: EcosystemInput): Statement[] {
     each((e) => e.commitments, (m) => [...new Set(m.dependsOn ?? [])].map((b) => ({ a: m.id, b }))).flat());
   add(rel('Outcome {id: r.a}', 'DEPENDS_ON', 'Commitment {id: r.b}'),
     each((e) => e.outcomes, (o) => [...new Set(o.dependsOn ?? [])].map((b) => ({ a: o.id, b }))).flat());
+  add(rel('DealRegistration {id: r.a}', 'REGISTERED_BY', 'Partner {id: r.b}'), pairs(registrations, (d) => d.id, (d) => d.partner));
+  add(rel('DealRegistration {id: r.a}', 'CLAIMS', 'Customer {id: r.b}'), pairs(registrations, (d) => d.id, (d) => d.customer));
+  add(rel('DealRegistration {id: r.a}', 'COVERS', 'Capability {id: r.b}'), pairs(registrations, (d) => d.id, (d) => d.capability));
   return out;
 }
 

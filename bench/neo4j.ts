@@ -86,7 +86,7 @@ export async function countElements(graph: Graph): Promise<ElementCount> {
 }
 
 /** The labels an import writes; the rest (change marks, audit entries, tokens) grows with every write. */
-const ECOSYSTEM_LABELS = ['Region', 'Industry', 'Capability', 'Partner', 'Customer', 'Engagement', 'Contribution', 'Commitment', 'Outcome'] as const;
+const ECOSYSTEM_LABELS = ['Region', 'Industry', 'Capability', 'Partner', 'Customer', 'Engagement', 'Contribution', 'Commitment', 'Outcome', 'DealRegistration'] as const;
 
 export interface EcosystemCount { nodes: number; relationships: number; byLabel: Record<string, number> }
 

@@ -1,6 +1,7 @@
 /** One size's section of BENCHMARKS.md: every table with its targets and verdicts. */
 import { median } from './stats.ts';
 import { AT_RISK_ROW, SCENARIO_ROW } from './ahead.ts';
+import { dealLines } from './deals.ts';
 import { atLeast, atMost, below, TARGETS, type SizeResult, type Verdict } from './results.ts';
 import type { LoaderRun } from './import-bench.ts';
 
@@ -108,6 +109,7 @@ function latencyTable(r: SizeResult): string {
       + `${verdict(below(acc.http.p99, TARGETS.accountabilityP99Ms), 'M', r.size.name)}.`);
   }
   lines.push(...aheadLines(r));
+  lines.push(...dealLines(r, ms, verdict));
   return lines.join('\n');
 }
 

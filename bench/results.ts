@@ -49,6 +49,10 @@ export const TARGETS = {
   atRiskP99Ms: 100,
   /** Issue 20, at M: a scenario of 3 exits, 2 joins and 2 handovers, p50 over a plain coverageGaps p50, both over HTTP. */
   scenarioOverCoverage: 2,
+  /** Issue 21, at M with the generated registrations: dealConflicts over HTTP, p99. */
+  dealConflictsP99Ms: 500,
+  /** Issue 21, at M: registerDeal (a new PENDING registration, ADMIN token) over HTTP, p99. */
+  registerDealP99Ms: 20,
   throughputRatio: 0.35,
   /** 5× the 32 writes/s that one graph-wide write lock allowed (issue 14), with no invariant broken. */
   writesPerSecond: 160,

@@ -14,6 +14,7 @@ import { parseBenchArgs, USAGE, type BenchOptions, type Size } from './args.ts';
 import { startApiProcess, type ApiProcess } from './api-process.ts';
 import { generateDataset, type Dataset } from './dataset.ts';
 import { aheadOperations, loadScenarioInput } from './ahead.ts';
+import { dealOperations, loadDealClaims } from './deals.ts';
 import { loadFixture } from './fixture.ts';
 import { measureWebFps } from './fps.ts';
 import { closeClient } from './http-client.ts';
@@ -157,7 +158,10 @@ async function measureSize(size: Size, options: BenchOptions, token: string, onM
     const operations = [
       ...latencyOperations(server.driver, server.graph, fx),
       ...aheadOperations(server.graph, fx, await loadScenarioInput(server.graph, fx.today)),
+      ...dealOperations(server.graph, fx, await loadDealClaims(server.graph)),
     ].filter((op) => !subset || SUBSET_LATENCY.includes(op.name));
+    // registerDeal writes registrations: a kept store is imported again next time.
+    if (dir !== null && !subset) markTouched(dir);
     const latency = await measureLatency(api.url, token, server.uri, operations, {
       runs: options.runs, iterations: options.quick ? 100 : 300, warmup: options.quick ? 10 : 30, budgetSeconds: options.quick ? 15 : 45,
     });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { PARTNER_TYPES } from '../graph/model/index.ts';
 import { importEcosystem, findImportProblems } from '../graph/import/index.ts';
 import { openTestGraph, wipe } from '../tests/support/graph.ts';
 import { generateEcosystem, writeEcosystem } from './generate.ts';
+import { AS_OF_DAY, dayOf, isoDate } from './generator/dates.ts';
 import { CAPABILITIES, INDUSTRIES, REGIONS } from './generator/vocabulary.ts';
 import * as sample from './sample/catalog.ts';
 
@@ -16,6 +18,7 @@ const SAMPLE_FILE = fileURLToPath(new URL('./sample-ecosystem.json', import.meta
 const eco = generateEcosystem(SIZE);
 const partners = eco.partners ?? [];
 const engagements = eco.engagements ?? [];
+const registrations = eco.dealRegistrations ?? [];
 
 /** A sink that takes chunks slowly and records how much was ever buffered. */
 class SlowSink extends Writable {
@@ -137,6 +140,69 @@ describe('generateEcosystem', () => {
     } finally {
       await graph.close();
     }
+    // Validating 3,000 engagements and 4,000 registrations, then an import: minutes on a busy machine.
+  }, 300_000);
+});
+
+describe('deal registrations', () => {
+  /** The window's end as the import stores it: registeredOn + 90 days when left out. */
+  const expiresDay = (r: (typeof registrations)[number]) => (r.expiresOn ? dayOf(r.expiresOn) : dayOf(r.registeredOn) + 90);
+  const overlap = (a: (typeof registrations)[number], b: (typeof registrations)[number]) =>
+    dayOf(a.registeredOn) < expiresDay(b) && dayOf(b.registeredOn) < expiresDay(a);
+  const byCell = new Map<string, typeof registrations>();
+  for (const r of registrations) byCell.set(`${r.customer}|${r.capability}`, [...(byCell.get(`${r.customer}|${r.capability}`) ?? []), r]);
+
+  it('are one or two per engagement, by a partner of the team, for its customer and a capability it requires', () => {
+    expect(registrations.length).toBeGreaterThan(engagements.length * 1.2);
+    expect(registrations.length).toBeLessThan(engagements.length * 1.6);
+    expect(registrations[0]?.id).toBe('d0001');
+    expect(new Set(registrations.map((r) => r.id)).size).toBe(registrations.length);
+    const claims = new Set(engagements.flatMap((e) => (e.participants ?? []).flatMap((p) =>
+      (e.requires ?? []).map((q) => `${p.partner}|${e.customer}|${q.capability}`))));
+    for (const r of registrations) expect(claims.has(`${r.partner}|${r.customer}|${r.capability}`)).toBe(true);
+    for (const r of registrations) expect(expiresDay(r)).toBeGreaterThan(dayOf(r.registeredOn));
+    // Some take the contract's default window (no expiresOn), some state one.
+    expect(registrations.some((r) => r.expiresOn === undefined)).toBe(true);
+    expect(registrations.some((r) => r.expiresOn !== undefined)).toBe(true);
+  });
+
+  it('are mostly APPROVED with a reason, some PENDING (no reason) or REJECTED (a reason), and many expired', () => {
+    const count = (status: string) => registrations.filter((r) => r.status === status).length;
+    expect(count('APPROVED') / registrations.length).toBeGreaterThan(0.5);
+    expect(count('PENDING') / registrations.length).toBeGreaterThan(0.1);
+    expect(count('REJECTED') / registrations.length).toBeGreaterThan(0.1);
+    for (const r of registrations) expect(r.status === 'PENDING' ? r.reason == null : typeof r.reason === 'string').toBe(true);
+    const expired = registrations.filter((r) => expiresDay(r) <= AS_OF_DAY).length;
+    expect(expired / registrations.length).toBeGreaterThan(0.5);
+    expect(registrations.some((r) => r.status !== 'REJECTED' && dayOf(r.registeredOn) <= AS_OF_DAY && AS_OF_DAY < expiresDay(r))).toBe(true);
+  });
+
+  it("never approves two partners' overlapping windows for one customer and capability (the server's CONFLICT rule)", () => {
+    for (const cell of byCell.values()) {
+      for (const a of cell) {
+        for (const b of cell) {
+          if (a.id < b.id && a.partner !== b.partner && a.status === 'APPROVED' && b.status === 'APPROVED') expect(overlap(a, b)).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('conflict both ways: overlapping registrations of two partners, and SOURCED touches inside another partner\'s approved window', () => {
+    const overlapping = [...byCell.values()].flatMap((cell) => cell.flatMap((a) => cell.filter((b) =>
+      a.id < b.id && a.partner !== b.partner && a.status !== 'REJECTED' && b.status !== 'REJECTED' && overlap(a, b))));
+    expect(overlapping.length).toBeGreaterThan(engagements.length * 0.05);
+    const against = engagements.flatMap((e) => (e.contributions ?? []).filter((k) => k.kind === 'SOURCED').filter((k) =>
+      (e.requires ?? []).some((q) => (byCell.get(`${e.customer}|${q.capability}`) ?? []).some((r) =>
+        r.status === 'APPROVED' && r.partner !== k.partner && dayOf(r.registeredOn) <= dayOf(k.date) && dayOf(k.date) < expiresDay(r)))));
+    expect(against.length).toBeGreaterThan(engagements.length * 0.03);
+    expect(isoDate(AS_OF_DAY)).toBe('2026-07-01');
+  });
+
+  it('leave the rest of the file as it was before registrations were added (their own stream, drawn last)', () => {
+    const { dealRegistrations, ...rest } = generateEcosystem({ partners: 40, engagements: 120, seed: 9 });
+    expect(dealRegistrations).toHaveLength(156);
+    // The SHA-256 of the same options' whole output before deal registrations existed.
+    expect(createHash('sha256').update(JSON.stringify(rest)).digest('hex')).toBe('695df137e790c082ae647af67e276c0901be434d0391fcdff8de581275138818');
   });
 });
 
@@ -170,7 +236,7 @@ describe('one vocabulary with the sample', () => {
     } finally {
       await graph.close();
     }
-  });
+  }, 300_000);
 });
 
 describe('writeEcosystem', () => {

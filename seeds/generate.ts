@@ -6,7 +6,8 @@
  *
  * Same options, same bytes. Engagement participation follows a power law over partners
  * (a few carry most of the work, a long tail has none), which is what the analyses and
- * the benchmarks need to be realistic.
+ * the benchmarks need to be realistic. Deal registrations come last, one or two per
+ * engagement, some in conflict (generator/deal-registrations.ts).
  */
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
@@ -34,6 +35,7 @@ export function generateEcosystem(options: GenerateOptions): EcosystemInput {
     partners: [...sections.partners],
     customers: [...sections.customers],
     engagements: [...sections.engagements],
+    dealRegistrations: [...sections.dealRegistrations],
   };
 }
 

@@ -34,7 +34,7 @@ describe('seeds/templates', () => {
 
   it('hold a header and two example rows per CSV file', () => {
     const csv = readdirSync(TEMPLATE_DIR).filter((n) => n.endsWith('.csv'));
-    expect(csv).toHaveLength(12);
+    expect(csv).toHaveLength(13);
     for (const name of csv) expect(readFileSync(join(TEMPLATE_DIR, name), 'utf8').split('\r\n').filter(Boolean), name).toHaveLength(3);
   });
 
@@ -43,6 +43,6 @@ describe('seeds/templates', () => {
     const path = kind === 'folder' ? TEMPLATE_DIR : join(TEMPLATE_DIR, 'templates.xlsx');
     const result = await importLoaded(graph, await loadImport(path), 'templates', { timeoutMs: 60_000 });
     expect(result.problems).toBeUndefined();
-    expect(result.counts).toMatchObject({ regions: 2, partners: 2, customers: 2, engagements: 2, contributions: 2, commitments: 2, outcomes: 2 });
+    expect(result.counts).toMatchObject({ regions: 2, partners: 2, customers: 2, engagements: 2, contributions: 2, commitments: 2, outcomes: 2, dealRegistrations: 2 });
   });
 });

@@ -53,6 +53,12 @@ export const TEMPLATE_ECOSYSTEM: EcosystemInput = {
       requires: [], participants: [], contributions: [], commitments: [], outcomes: [],
     },
   ],
+  dealRegistrations: [
+    { id: 'd-contoso-genai', partner: 'p-northwind', customer: 'c-contoso', capability: 'genai', registeredOn: '2025-11-15', expiresOn: '2026-02-13',
+      status: 'APPROVED', reason: 'First to register; sourced the claims copilot' },
+    { id: 'd-woodgrove-data', partner: 'p-fabrikam', customer: 'c-woodgrove', capability: 'data-platform', registeredOn: '2026-08-01', expiresOn: '2026-10-30',
+      status: 'PENDING' },
+  ],
 };
 
 export async function writeTemplates(dir = TEMPLATE_DIR): Promise<void> {

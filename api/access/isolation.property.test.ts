@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../graph/access/index.ts';
 import type { Graph } from '../../graph/db/index.ts';
 import { importEcosystem } from '../../graph/import/index.ts';
-import type { CommitmentStatus, EcosystemInput, EngagementInput, EngagementRole, EngagementStatus, OutcomeStatus, ParticipationInput } from '../../graph/model/index.ts';
-import { COMMITMENT_STATUSES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES } from '../../graph/model/index.ts';
+import type { CommitmentStatus, DealRegistrationStatus, EcosystemInput, EngagementInput, EngagementRole, EngagementStatus, OutcomeStatus, ParticipationInput } from '../../graph/model/index.ts';
+import { COMMITMENT_STATUSES, DEAL_REGISTRATION_STATUSES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES } from '../../graph/model/index.ts';
 import { client, startTestApp, type GqlResponse } from '../../tests/support/api.ts';
 import { wipe } from '../../tests/support/graph.ts';
 import { cursorText } from '../../tests/support/tokens.ts';
@@ -36,10 +36,13 @@ interface EngagementSpec {
   outcomes: Array<{ status: OutcomeStatus; due: number; dependsOn: number[] }>;
 }
 
+interface RegistrationSpec { partner: number; customer: number; day: number; status: DealRegistrationStatus }
+
 interface Spec {
   partners: number;
   customers: number;
   engagements: EngagementSpec[];
+  registrations: RegistrationSpec[];
   viewer: number;
   page: number;
 }
@@ -63,6 +66,9 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   partners: fc.integer({ min: 2, max: 5 }),
   customers: fc.integer({ min: 1, max: 3 }),
   engagements: fc.array(engagementSpec, { minLength: 1, maxLength: 6 }),
+  registrations: fc.array(fc.record({
+    partner: fc.nat(9), customer: fc.nat(9), day: fc.nat(400), status: fc.constantFrom(...DEAL_REGISTRATION_STATUSES),
+  }), { maxLength: 4 }),
   viewer: fc.nat(9),
   page: fc.integer({ min: 1, max: 3 }),
 });
@@ -78,6 +84,8 @@ interface Model {
   canaries: Map<string, string[]>;
   engagementOf: Map<string, string>; // commitment / outcome / contribution id → engagement id
   customerOf: Map<string, string>; // engagement id → customer id
+  /** Deal registrations: id → its partner and customer. */
+  registrations: Map<string, { partner: string; customer: string; registeredOn: string }>;
 }
 
 /** A valid import from a spec: orchestrator intervals never overlap, owners participate, DEPENDS_ON only points back. */
@@ -120,7 +128,8 @@ function build(s: Spec): Model {
     const contributions = e.contributions.map((k) => {
       const item = named('con', false);
       engagementOf.set(item.id, id);
-      return { id: item.id, partner: partnerIds[k.partner % partnerIds.length]!, kind: 'DELIVERY' as const, date: day(k.day) };
+      // SOURCED on even days, so that some touches conflict with deal registrations (attribution's flag).
+      return { id: item.id, partner: partnerIds[k.partner % partnerIds.length]!, kind: k.day % 2 === 0 ? 'SOURCED' as const : 'DELIVERY' as const, date: day(k.day) };
     });
     const commitments = participating.length === 0 ? [] : e.commitments.map((m) => {
       const item = named('com');
@@ -138,6 +147,14 @@ function build(s: Spec): Model {
     });
     return { id, name: text, customer, status: e.status, startDate: day(0), value: 1000, currency: 'EUR', participants, contributions, commitments, outcomes };
   });
+  const registrations = new Map<string, { partner: string; customer: string; registeredOn: string }>();
+  const dealRegistrations = s.registrations.map((r) => {
+    const { id, text } = named('reg', r.status !== 'PENDING');
+    const partner = partnerIds[r.partner % partnerIds.length]!;
+    const customer = customers[r.customer % customers.length]!.id;
+    registrations.set(id, { partner, customer, registeredOn: day(r.day) });
+    return { id, partner, customer, capability: 'cap', registeredOn: day(r.day), status: r.status, ...(r.status === 'PENDING' ? {} : { reason: text }) };
+  });
   const input: EcosystemInput = {
     regions: [{ code: 'R1', name: 'Region one' }, { code: 'R2', name: 'Region two' }],
     industries: [{ code: 'I1', name: 'Industry one' }],
@@ -148,8 +165,9 @@ function build(s: Spec): Model {
     })),
     customers: customers.map((c, i) => ({ id: c.id, name: c.text, region: i % 2 ? 'R1' : 'R2', industry: 'I1' })),
     engagements: engagements.map((e) => ({ ...e, requires: [{ capability: 'cap', level: 4 }] })),
+    dealRegistrations,
   };
-  return { input, partnerIds, viewer: partnerIds[s.viewer % partnerIds.length]!, canaries, engagementOf, customerOf };
+  return { input, partnerIds, viewer: partnerIds[s.viewer % partnerIds.length]!, canaries, engagementOf, customerOf, registrations };
 }
 
 // ---------------------------------------------------------------------------------
@@ -161,6 +179,8 @@ interface Scope {
   engagements: string[];
   customers: Set<string>;
   visible: Set<string>;
+  /** The viewer's own deal registrations, in the list's order (registeredOn, then id). */
+  registrations: string[];
   hiddenCanaries: string[];
   shownCanaries: string[];
 }
@@ -171,10 +191,15 @@ function scopeOf(m: Model): Scope {
   const customers = new Set(engagements.map((e) => m.customerOf.get(e)!));
   const visible = new Set<string>([...engagements, ...customers]);
   for (const [item, engagement] of m.engagementOf) if (inScope.has(engagement)) visible.add(item);
+  const registrations = [...m.registrations].filter(([, r]) => r.partner === m.viewer)
+    .sort(([a, x], [b, y]) => byCodePoint(x.registeredOn, y.registeredOn) || byCodePoint(a, b)).map(([id]) => id);
+  // Its own registrations, and the customers they name (a partner registers deals for
+  // customers it has no engagement with yet): shown through the registration only.
+  const shown = new Set([...visible, ...registrations, ...registrations.map((id) => m.registrations.get(id)!.customer)]);
   const hiddenCanaries: string[] = [];
   const shownCanaries: string[] = [];
-  for (const [id, tokens] of m.canaries) (visible.has(id) ? shownCanaries : hiddenCanaries).push(...tokens);
-  return { engagements, customers, visible, hiddenCanaries, shownCanaries };
+  for (const [id, tokens] of m.canaries) (shown.has(id) ? shownCanaries : hiddenCanaries).push(...tokens);
+  return { engagements, customers, visible, registrations, hiddenCanaries, shownCanaries };
 }
 
 // ---------------------------------------------------------------------------------
@@ -199,6 +224,12 @@ const MISSED = `query Missed($first: Int, $after: String) {
   } } }
 }`;
 
+const REGISTRATIONS = `query Registrations($first: Int, $after: String, $filter: DealRegistrationFilter) {
+  dealRegistrations(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+    id status reason registeredOn expiresOn inForce partner { id } customer { id name } capability { id }
+  } } }
+}`;
+
 const PARTICIPATIONS = `query Participations($id: ID!, $first: Int, $after: String) {
   partner(id: $id) { id name participations(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
     role from to engagement { id name customer { id name } outcomes { id description } commitments { id description } }
@@ -214,7 +245,8 @@ const ANALYSES = {
     responsible { partner { id } share role rootCauses }`],
   engagementGaps: ['engagementGaps(engagementId: $id)', `orchestrationGap engagement { id name customer { name } }
     missing { capability { id } level candidates { id name participations(first: 5) { edges { node { engagement { id name } } } } } }`],
-  attribution: ['attribution(engagementId: $id, model: LINEAR)', 'share amount partner { id }'],
+  attribution: ['attribution(engagementId: $id, model: LINEAR)', `share amount partner { id }
+    sourcedConflicts { kind customer { id name } contribution { id } engagement { id name } registrations { id reason partner { id } customer { id name } } }`],
 } as const;
 
 /** One request asking `field` of every id at once: `a0: accountability(outcomeId: $i0) { … } a1: …`. */
@@ -349,6 +381,21 @@ async function check(s: Spec): Promise<void> {
   }
   expect(missedPaged).toEqual(missed);
 
+  // dealRegistrations, page by page: its own only, totalCount included; filtered by another partner, none.
+  const registered: string[] = [];
+  for (let after: string | null = null, guard = 0; guard < 50; guard++) {
+    const page: Connection<{ id: string }> = ok(await ask<{ dealRegistrations: Connection<{ id: string }> }>(REGISTRATIONS, { first: s.page, after })).dealRegistrations;
+    expect(page.totalCount).toBe(scope.registrations.length);
+    registered.push(...page.edges.map((x) => x.node.id));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  expect(registered).toEqual(scope.registrations);
+  for (const p of m.partnerIds.filter((x) => x !== m.viewer)) {
+    const others = ok(await ask<{ dealRegistrations: Connection<{ id: string }> }>(REGISTRATIONS, { first: 100, filter: { partnerId: p } })).dealRegistrations;
+    expect([others.totalCount, others.edges]).toEqual([0, []]);
+  }
+
   // Each partner's participations, page by page: its own all; another's only in the viewer's scope.
   for (const p of m.partnerIds) {
     const expected = engagements.flatMap((e) => e.participants!.filter((x) => x.partner === p).map((x) => ({ engagement: e.id, role: x.role, from: x.from })))
@@ -400,6 +447,7 @@ async function check(s: Spec): Promise<void> {
     `exitImpact(partnerIds: ["${m.viewer}"]) { orphanedEngagements { id name } atRiskCommitments { id description } }`,
     'ecosystemHealth { partners engagements valueGini }',
     'auditLog { totalCount edges { node { ids } } }',
+    'dealConflicts(asOf: "2025-06-01") { kind customer { id name } registrations { id reason } contribution { id } }',
     ...(hasNetwork ? ['network(filter: { includeCustomers: true }) { nodes { id label } edges { source target } }'] : []),
   ];
   for (const f of forbidden) {
@@ -432,6 +480,7 @@ describe('PARTNER tokens on random ecosystems', () => {
   it('the same reads as ADMIN do show the canaries (the check above can fail)', async () => {
     const m = build({
       partners: 2, customers: 2, viewer: 0, page: 1,
+      registrations: [{ partner: 1, customer: 1, day: 2, status: 'APPROVED' }],
       engagements: [
         { customer: 0, status: 'ACTIVE', orchestrators: [0], lastOpen: true, contributors: [], contributions: [], commitments: [{ owner: 0, status: 'LATE', dependsOn: [] }], outcomes: [{ status: 'MISSED', due: 100, dependsOn: [0] }] },
         { customer: 1, status: 'ACTIVE', orchestrators: [1], lastOpen: true, contributors: [], contributions: [{ partner: 1, day: 3 }], commitments: [{ owner: 0, status: 'FAILED', dependsOn: [0] }], outcomes: [{ status: 'PARTIALLY_MET', due: 50, dependsOn: [1] }] },
@@ -441,7 +490,7 @@ describe('PARTNER tokens on random ecosystems', () => {
     await importEcosystem(graph, m.input, 120_000);
     const scope = scopeOf(m);
     expect(scope.hiddenCanaries.length).toBeGreaterThan(0);
-    const admin = JSON.stringify([await gql(PAGE, { first: 3 }), await gql(MISSED, { first: 100 })]);
+    const admin = JSON.stringify([await gql(PAGE, { first: 3 }), await gql(MISSED, { first: 100 }), await gql(REGISTRATIONS, { first: 100 })]);
     expect(scope.hiddenCanaries.filter((c) => !admin.includes(c))).toEqual([]);
   });
 });

@@ -6,25 +6,7 @@
  */
 export const PENDING_CONTRACT: { readonly fields: readonly string[]; readonly types: readonly string[] } = {
   /** `Type.field` not served yet. */
-  fields: [
-    // Deal registration (issue 21)
-    'Query.dealRegistrations',
-    'Query.dealConflicts',
-    'EcosystemInput.dealRegistrations',
-    'ImportResult.dealRegistrations',
-    'Mutation.registerDeal',
-    'Mutation.decideDealRegistration',
-  ],
+  fields: [],
   /** Types that only those fields use. */
-  types: [
-    // Deal registration (issue 21)
-    'DealRegistrationStatus',
-    'DealRegistration',
-    'DealRegistrationEdge',
-    'DealRegistrationConnection',
-    'DealRegistrationFilter',
-    'DealConflictKind',
-    'DealConflict',
-    'DealRegistrationInput',
-  ],
+  types: [],
 };

@@ -1,11 +1,14 @@
 /** Credit (contract: AttributionShare, EcosystemHealth). */
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { DealConflictRow } from '../../graph/deals/index.ts';
 
 @ObjectType({ simpleResolvers: true })
 export class AttributionShare {
   @Field(() => Float) share!: number;
   @Field(() => Float, { nullable: true, description: 'share x engagement value; null when the engagement has no value.' }) amount!: number | null;
   partnerId!: string;
+  /** This engagement's SOURCED conflicts of every partner, read once per attribution, when asked for. */
+  conflictsOfEngagement!: () => Promise<Map<string, DealConflictRow[]>>;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -11,7 +11,7 @@ import {
 import { EngagementResolver } from './engagement.resolver.ts';
 import { RolesResolver } from './roles.resolver.ts';
 
-export { Commitment, Engagement, Outcome } from './engagement.type.ts';
+export { Commitment, Contribution, Engagement, Outcome } from './engagement.type.ts';
 
 export const engagementsResolvers = [
   EngagementResolver, CustomerEngagementsResolver, PartnerParticipationsResolver, ParticipationResolver,

@@ -4,7 +4,8 @@
  */
 import { registerEnumType } from 'type-graphql';
 import {
-  ACCESS_ROLES, ATTRIBUTION_MODELS, COMMITMENT_STATUSES, CONTRIBUTION_KINDS, COVERAGE_STATUSES, ENGAGEMENT_ROLES,
+  ACCESS_ROLES, ATTRIBUTION_MODELS, COMMITMENT_STATUSES, CONTRIBUTION_KINDS, COVERAGE_STATUSES, DEAL_CONFLICT_KINDS,
+  DEAL_REGISTRATION_STATUSES, ENGAGEMENT_ROLES,
   ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES, RISK_REASONS,
 } from '../../graph/model/index.ts';
 
@@ -28,3 +29,5 @@ export const AccessRoleEnum = enumOf(ACCESS_ROLES, 'AccessRole');
 export const CoverageStatusEnum = enumOf(COVERAGE_STATUSES, 'CoverageStatus');
 export const AttributionModelEnum = enumOf(ATTRIBUTION_MODELS, 'AttributionModel');
 export const RiskReasonEnum = enumOf(RISK_REASONS, 'RiskReason', 'Why an outcome is at risk (contract/README.md, At-risk outcomes), in this order.');
+export const DealRegistrationStatusEnum = enumOf(DEAL_REGISTRATION_STATUSES, 'DealRegistrationStatus');
+export const DealConflictKindEnum = enumOf(DEAL_CONFLICT_KINDS, 'DealConflictKind', 'The kinds of `dealConflicts` (contract/README.md, Deal registration), in this order.');

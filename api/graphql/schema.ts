@@ -7,6 +7,7 @@ import { accountabilityResolvers } from '../accountability/index.ts';
 import { atRiskResolvers } from '../at-risk/index.ts';
 import { auditResolvers } from '../audit/index.ts';
 import { creditResolvers } from '../credit/index.ts';
+import { dealsResolvers } from '../deals/index.ts';
 import { directoryResolvers } from '../directory/index.ts';
 import { eventsResolvers } from '../events/index.ts';
 import { engagementsResolvers } from '../engagements/index.ts';
@@ -34,6 +35,7 @@ export function ecomapSchema(): Promise<GraphQLSchema> {
       ...scenariosResolvers,
       ...webhooksResolvers,
       ...eventsResolvers,
+      ...dealsResolvers,
     ],
     // Inputs are checked by graph/import/validate.ts and the resolvers, with paths.
     validate: false,

@@ -6,6 +6,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type {
   CommitmentStatus, ContributionKind, EngagementRole, EngagementStatus, OutcomeStatus, PartnerStatus, PartnerType,
 } from '../../graph/model/index.ts';
+import { DealRegistrationInput } from '../deals/index.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
 import {
   CommitmentStatusEnum, ContributionKindEnum, EngagementRoleEnum, EngagementStatusEnum, OutcomeStatusEnum,
@@ -124,6 +125,7 @@ export class EcosystemInput {
   @Field(() => [PartnerInput], { nullable: true }) partners?: PartnerInput[];
   @Field(() => [CustomerInput], { nullable: true }) customers?: CustomerInput[];
   @Field(() => [EngagementInput], { nullable: true }) engagements?: EngagementInput[];
+  @Field(() => [DealRegistrationInput], { nullable: true }) dealRegistrations?: DealRegistrationInput[];
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -137,4 +139,5 @@ export class ImportResult {
   @Field(() => Int) contributions!: number;
   @Field(() => Int) commitments!: number;
   @Field(() => Int) outcomes!: number;
+  @Field(() => Int) dealRegistrations!: number;
 }

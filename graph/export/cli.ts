@@ -39,7 +39,7 @@ export async function runExportCli(argv: string[]): Promise<number> {
       return 0;
     }
     const { counts, attempts } = result;
-    const what = Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ');
+    const what = Object.entries(counts).map(([k, v]) => `${v} ${k === 'dealRegistrations' ? 'deal registrations' : k}`).join(', ');
     process.stderr.write(`Exported ${what} to ${out}${attempts > 1 ? ` (after ${attempts} attempts: writes landed during the first)` : ''}.\n`);
     return 0;
   } finally {

@@ -14,7 +14,7 @@ import { writeEcosystemJson, type ExportCounts, type ExportJsonOptions, type Jso
 import { writeGexf, writeGraphml } from './export-network.ts';
 import { writeCsvFolder, writeWorkbook } from './export-tables.ts';
 
-/** The formats of the contract (deal registrations are left out until deals are served). */
+/** The formats of the contract. */
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

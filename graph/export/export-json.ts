@@ -10,7 +10,7 @@
  */
 import { graphVersion, type Graph } from '../db/index.ts';
 import type {
-  CapabilityInput, CustomerInput, EngagementInput, IndustryInput, PartnerInput, RegionInput,
+  CapabilityInput, CustomerInput, DealRegistrationInput, EngagementInput, IndustryInput, PartnerInput, RegionInput,
 } from '../model/index.ts';
 import * as Q from './export.queries.ts';
 
@@ -19,6 +19,7 @@ export const EXPORT_PAGE_SIZE = 1000;
 
 export interface ExportCounts {
   regions: number; industries: number; capabilities: number; partners: number; customers: number; engagements: number;
+  dealRegistrations: number;
 }
 
 export interface JsonExport {
@@ -65,7 +66,7 @@ export async function writeEcosystemJson(graph: Graph, write: Write, options: Ex
 export async function walkEcosystem(graph: Graph, visitor: EcosystemVisitor, options: ExportJsonOptions = {}): Promise<JsonExport> {
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
   const before = await graphVersion(graph);
-  const counts: ExportCounts = { regions: 0, industries: 0, capabilities: 0, partners: 0, customers: 0, engagements: 0 };
+  const counts: ExportCounts = { regions: 0, industries: 0, capabilities: 0, partners: 0, customers: 0, engagements: 0, dealRegistrations: 0 };
   const section = async <Row, Out extends object>(name: keyof ExportCounts, pages: (after: string | null) => Promise<Row[]>, keyOf: (row: Row) => string, shape: (row: Row) => Out, paged: boolean) => {
     await visitor.start(name);
     let after: string | null = null;
@@ -89,6 +90,7 @@ export async function walkEcosystem(graph: Graph, visitor: EcosystemVisitor, opt
   await section('partners', page<Q.PartnerExportRow>(Q.EXPORT_PARTNER_PAGE), (r) => r.id, partnerInput, true);
   await section('customers', page<Q.CustomerExportRow>(Q.EXPORT_CUSTOMER_PAGE), (r) => r.id, (r) => ({ id: r.id, name: r.name, region: r.region, industry: r.industry }) as CustomerInput, true);
   await section('engagements', page<Q.EngagementExportRow>(Q.EXPORT_ENGAGEMENT_PAGE), (r) => r.id, engagementInput, true);
+  await section('dealRegistrations', page<Q.DealRegistrationExportRow>(Q.EXPORT_DEAL_REGISTRATION_PAGE), (r) => r.id, dealRegistrationInput, true);
   return { counts, consistent: (await graphVersion(graph)) === before };
 }
 
@@ -112,6 +114,14 @@ function engagementInput(r: Q.EngagementExportRow): EngagementInput {
     })),
     outcomes: r.outcomes.map((o) => ({ id: o.id, description: o.description, status: o.status, dueDate: o.dueDate, dependsOn: o.dependsOn })),
   }) as unknown as EngagementInput;
+}
+
+/** The window's end and the status written out, so the file says what is stored, not what defaults would make. */
+function dealRegistrationInput(r: Q.DealRegistrationExportRow): DealRegistrationInput {
+  return withoutNulls({
+    id: r.id, partner: r.partner, customer: r.customer, capability: r.capability,
+    registeredOn: r.registeredOn, expiresOn: r.expiresOn, status: r.status, reason: r.reason,
+  }) as unknown as DealRegistrationInput;
 }
 
 function withoutNulls<T extends Record<string, unknown>>(value: T): Partial<T> {

@@ -3,7 +3,7 @@
  * export): a folder of CSV files, or a workbook with one sheet per file name. Rows come
  * in the JSON export's order (items by id, each item's lists in its stable order), so
  * that exporting, importing into an empty database and exporting again gives the same
- * bytes. Deal registrations are not served yet, so deal_registrations.csv is not written.
+ * bytes.
  */
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -13,7 +13,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Graph } from '../db/index.ts';
-import { escapeFormula, LIST_SEPARATOR, TABLES, type Table } from '../import/index.ts';
+import { escapeFormula, inputKey, LIST_SEPARATOR, TABLES, type Table } from '../import/index.ts';
 import type { EcosystemInput } from '../model/index.ts';
 import { walkEcosystem, type EcosystemVisitor, type ExportJsonOptions, type JsonExport } from './export-json.ts';
 
@@ -31,7 +31,7 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
 type Walk = (visitor: EcosystemVisitor) => Promise<JsonExport>;
 
-const SECTIONS = ['regions', 'industries', 'capabilities', 'partners', 'customers', 'engagements'] as const;
+const SECTIONS = ['regions', 'industries', 'capabilities', 'partners', 'customers', 'engagements', 'dealRegistrations'] as const;
 
 /** The items of an input in the export's order, as the graph walk gives them (templates use it). */
 function walkInput(input: EcosystemInput): Walk {
@@ -58,7 +58,7 @@ async function writeTables(walk: Walk, sink: TableSink): Promise<JsonExport> {
       end: async () => {},
       item: async (section, item) => {
         const record = item as Record<string, unknown>;
-        const own = TABLES.find((t) => t.name === section)!;
+        const own = TABLES.find((t) => !t.parent && inputKey(t) === section)!;
         await sink.row(own, own.columns.map((c) => record[c.name] as Value));
         for (const table of TABLES) {
           if (table.parent?.table !== section) continue;

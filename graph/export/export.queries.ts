@@ -74,3 +74,17 @@ RETURN e.id AS id, e.name AS name,
                  RETURN {id: o.id, description: o.description, status: o.status, dueDate: toString(o.dueDate),
                          dependsOn: COLLECT { MATCH (o)-[:DEPENDS_ON]->(d:Commitment) RETURN d.id ORDER BY d.id }}
                  ORDER BY o.id } AS outcomes`;
+
+export interface DealRegistrationExportRow {
+  id: string; partner: string | null; customer: string | null; capability: string | null;
+  registeredOn: string; expiresOn: string; status: string; reason: string | null;
+}
+
+export const EXPORT_DEAL_REGISTRATION_PAGE = `
+MATCH (d:DealRegistration) WHERE $after IS NULL OR d.id > $after
+WITH d ORDER BY d.id LIMIT $limit
+RETURN d.id AS id,
+       COLLECT { MATCH (d)-[:REGISTERED_BY]->(p:Partner) RETURN p.id }[0] AS partner,
+       COLLECT { MATCH (d)-[:CLAIMS]->(c:Customer) RETURN c.id }[0] AS customer,
+       COLLECT { MATCH (d)-[:COVERS]->(k:Capability) RETURN k.id }[0] AS capability,
+       toString(d.registeredOn) AS registeredOn, toString(d.expiresOn) AS expiresOn, d.status AS status, d.reason AS reason`;

@@ -79,7 +79,7 @@ describe('CSV and workbook export', () => {
     }, 60_000);
     const { path, bytes } = await exported('csv');
     expect(Object.keys(bytes)).toEqual([
-      'capabilities.csv', 'commitments.csv', 'contributions.csv', 'customers.csv', 'engagements.csv', 'industries.csv',
+      'capabilities.csv', 'commitments.csv', 'contributions.csv', 'customers.csv', 'deal_registrations.csv', 'engagements.csv', 'industries.csv',
       'outcomes.csv', 'participants.csv', 'partner_capabilities.csv', 'partners.csv', 'regions.csv', 'requirements.csv',
     ]);
     expect(bytes['regions.csv']!.toString('utf8')).toBe('code,name\r\nDE,"\'=HYPERLINK(""x"")"\r\nFR,"France, ""the"" republic"\r\n');
@@ -102,6 +102,62 @@ describe('CSV and workbook export', () => {
     await roundTrip('csv');
     await roundTrip('xlsx');
   }, 900_000);
+});
+
+describe('deal registrations in the tables', () => {
+  const WORLD = {
+    regions: [{ code: 'R1', name: 'Region' }],
+    industries: [{ code: 'I1', name: 'Industry' }],
+    capabilities: [{ id: 'genai', name: 'Generative AI' }],
+    partners: [{ id: 'p1', name: 'One', type: 'ISV' }, { id: 'p2', name: 'Two', type: 'ISV' }],
+    customers: [{ id: 'c1', name: 'Contoso', region: 'R1', industry: 'I1' }],
+    dealRegistrations: [
+      { id: 'd2', partner: 'p2', customer: 'c1', capability: 'genai', registeredOn: '2026-02-01', status: 'REJECTED', reason: '=late, "really"' },
+      { id: 'd1', partner: 'p1', customer: 'c1', capability: 'genai', registeredOn: '2026-01-01' },
+    ],
+  };
+
+  it('deal_registrations.csv in the layout, by id, the window written out; CSV and workbook round trip byte for byte', async () => {
+    await wipe(graph);
+    await importEcosystem(graph, WORLD, 60_000);
+    const { bytes } = await exported('csv');
+    expect(bytes['deal_registrations.csv']!.toString('utf8')).toBe(
+      'id,partner,customer,capability,registeredOn,expiresOn,status,reason\r\n'
+      + 'd1,p1,c1,genai,2026-01-01,2026-04-01,PENDING,\r\n'
+      + 'd2,p2,c1,genai,2026-02-01,2026-05-02,REJECTED,"\'=late, ""really"""\r\n');
+    await roundTrip('csv');
+    await roundTrip('xlsx');
+  });
+
+  it('problems of deal_registrations.csv name their cells', async () => {
+    await wipe(graph);
+    await importEcosystem(graph, { ...WORLD, dealRegistrations: [] }, 60_000);
+    const folder = join(dir, `deals-${++n}`);
+    execFileSync('mkdir', ['-p', folder]);
+    writeFileSync(join(folder, 'deal_registrations.csv'), [
+      'id,partner,customer,capability,registeredOn,expiresOn,status,reason',
+      'd1,p1,c1,genai,2026-01-01,,,',
+      'd2,p1,c9,genai,2026-01-01,2026-01-01,MAYBE,',
+      'd1,p2,c1,genai,2026-02-30,,PENDING,why',
+    ].join('\r\n') + '\r\n');
+    const result = await importLoaded(graph, await loadImport(folder), folder, { timeoutMs: 300_000 });
+    expect(result.problems).toEqual([
+      { path: 'deal_registrations.csv:3:status', message: '"MAYBE" is not one of PENDING, APPROVED, REJECTED' },
+      { path: 'deal_registrations.csv:4:registeredOn', message: '"2026-02-30" is not a real date (YYYY-MM-DD)' },
+      { path: 'deal_registrations.csv:3:expiresOn', message: 'must be after registeredOn (2026-01-01)' },
+      { path: 'deal_registrations.csv:4:id', message: 'duplicate deal registration id "d1" (first at deal_registrations.csv:2:id)' },
+      { path: 'deal_registrations.csv:4:reason', message: 'a PENDING registration has no reason yet: the reason comes with its approval or rejection' },
+      { path: 'deal_registrations.csv:3:customer', message: 'unknown customer "c9"' },
+    ]);
+    const [row] = await graph.read<{ n: number }>('MATCH (d:DealRegistration) RETURN count(d) AS n');
+    expect(row!.n).toBe(0);
+    // The same rows, right, are written.
+    writeFileSync(join(folder, 'deal_registrations.csv'), 'id,partner,customer,capability,registeredOn\r\nd1,p1,c1,genai,2026-01-01\r\n');
+    await importPath(folder);
+    const [stored] = await graph.read<{ id: string; expiresOn: string; status: string }>(
+      'MATCH (d:DealRegistration) RETURN d.id AS id, toString(d.expiresOn) AS expiresOn, d.status AS status');
+    expect(stored).toEqual({ id: 'd1', expiresOn: '2026-04-01', status: 'PENDING' });
+  });
 });
 
 describe('edited in one cell and imported again', () => {

@@ -50,7 +50,7 @@ export async function runImportCli(argv: string[]): Promise<number> {
       for (const p of problems) process.stderr.write(`  ${p.path}: ${p.message}\n`);
       return 1;
     }
-    writing.done(Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', '));
+    writing.done(Object.entries(result.counts).map(([k, v]) => `${v} ${k === 'dealRegistrations' ? 'deal registrations' : k}`).join(', '));
     return 0;
   } finally {
     await open.close();

@@ -98,6 +98,22 @@ MATCH (e:Engagement {id: r.engagement})
 CREATE (o)-[:OF]->(e)`;
 
 /**
+ * A deal registration (graph/deals) with its partner, customer and capability, which
+ * replace the stored ones. The import stores what it is given: an approval that
+ * overlaps another partner's is not refused here (registerDeal and
+ * decideDealRegistration refuse it); dealConflicts reports it.
+ */
+export const UPSERT_DEAL_REGISTRATIONS = `
+UNWIND $rows AS r
+MERGE (d:DealRegistration {id: r.id})
+SET d.registeredOn = date(r.registeredOn), d.expiresOn = date(r.expiresOn), d.status = r.status, d.reason = r.reason,
+    d.partnerId = r.partner, d.customerId = r.customer, d.capabilityId = r.capability
+WITH d, r
+CALL (d) { MATCH (d)-[x:REGISTERED_BY|CLAIMS|COVERS]->() DELETE x }
+MATCH (p:Partner {id: r.partner}), (c:Customer {id: r.customer}), (k:Capability {id: r.capability})
+CREATE (d)-[:REGISTERED_BY]->(p), (d)-[:CLAIMS]->(c), (d)-[:COVERS]->(k)`;
+
+/**
  * Removes the contributions, commitments and outcomes an engagement no longer lists.
  * Runs after every node of the import is upserted, so an item that moved to another
  * engagement is already linked there and is not removed.

@@ -70,7 +70,7 @@ afterAll(async () => graph?.close());
 describe('importEcosystem writes', () => {
   it('everything in the input and reports what it held', async () => {
     const counts = await importEcosystem(graph, base());
-    expect(counts).toEqual({ regions: 2, industries: 1, capabilities: 2, partners: 2, customers: 1, engagements: 2, contributions: 2, commitments: 3, outcomes: 1 });
+    expect(counts).toEqual({ regions: 2, industries: 1, capabilities: 2, partners: 2, customers: 1, engagements: 2, contributions: 2, commitments: 3, outcomes: 1, dealRegistrations: 0 });
     const [row] = await graph.read<Record<string, unknown>>(`
       MATCH (e:Engagement {id: 'e1'})-[:FOR]->(c:Customer)-[:LOCATED_IN]->(r:Region)
       RETURN c.id AS customer, r.code AS region, e.startDate AS start, e.value AS value,

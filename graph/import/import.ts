@@ -29,7 +29,13 @@ export async function importEcosystem(
 
 /** One event per import, however many rows it wrote (contract: Events and webhooks). */
 export function recordImportCompleted(tx: Tx, counts: ImportCounts, source: string | null): Promise<void> {
-  return recordEvents(tx, [{ type: 'import.completed', engagementId: null, data: { source, ...counts } }]);
+  // The event's data is the contract's import.completed fields (graph/events); the
+  // registrations' count is in ImportResult.
+  const { regions, industries, capabilities, partners, customers, engagements, contributions, commitments, outcomes } = counts;
+  return recordEvents(tx, [{
+    type: 'import.completed', engagementId: null,
+    data: { source, regions, industries, capabilities, partners, customers, engagements, contributions, commitments, outcomes },
+  }]);
 }
 
 /** The ids of an import's top-level items, for its audit entry. */
@@ -38,5 +44,6 @@ export function importedIds(input: EcosystemInput): string[] {
     ...(input.regions ?? []).map((r) => r.code), ...(input.industries ?? []).map((i) => i.code),
     ...(input.capabilities ?? []).map((c) => c.id), ...(input.partners ?? []).map((p) => p.id),
     ...(input.customers ?? []).map((c) => c.id), ...(input.engagements ?? []).map((e) => e.id),
+    ...(input.dealRegistrations ?? []).map((d) => d.id),
   ];
 }

@@ -4,10 +4,11 @@
  *
  * The area's only door: nothing outside graph/import/ imports its other files.
  */
+export { checkRegistration, expiryOf } from './deal-window.ts';
 export { importEcosystem } from './import.ts';
 export { importLoaded, loadImport } from './import-path.ts';
 export type { ImportPathResult, LoadedImport } from './import-path.ts';
-export { escapeFormula, LIST_SEPARATOR, TABLES } from './table-layout.ts';
+export { escapeFormula, inputKey, LIST_SEPARATOR, TABLES } from './table-layout.ts';
 export type { Table, TableColumn } from './table-layout.ts';
 export { progressBar } from './progress.ts';
 export { readJsonFile } from './read-json.ts';

@@ -8,7 +8,7 @@
  * validator's JSON paths to the same form, so every problem names a cell.
  */
 import { clip, type EcosystemInput, type Problem } from '../model/index.ts';
-import { LIST_SEPARATOR, TABLES, unescapeFormula, type Table, type TableColumn } from './table-layout.ts';
+import { inputKey, LIST_SEPARATOR, TABLES, unescapeFormula, type Table, type TableColumn } from './table-layout.ts';
 import { SourceError, type Cell, type Tables } from './table-sources.ts';
 
 export interface TableImport {
@@ -26,13 +26,13 @@ export interface TableImport {
 interface Place { label: string; row: number; table: string }
 
 /** A JSON path into the input, e.g. `engagements[3].participants[0].to` or `partners[1].regions[0]`. */
-const ITEM_PATH = /\b(?:regions|industries|capabilities|partners|customers|engagements)\[\d+\](?:\.[A-Za-z]+\[\d+\])?(?:\.[A-Za-z]+(?:\[\d+\])?)?/g;
+const ITEM_PATH = /\b(?:regions|industries|capabilities|partners|customers|engagements|dealRegistrations)\[\d+\](?:\.[A-Za-z]+\[\d+\])?(?:\.[A-Za-z]+(?:\[\d+\])?)?/g;
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export async function readTables(source: Tables, what: string): Promise<TableImport> {
   const problems: Problem[] = [];
-  const places = new Map<string, Place>(); // item path → its row
+  const places = new Map<string, Place>(); // item path → its row (the item path's list is the table's inputKey)
   const missing = new Set<string>(); // `label:column` of required columns a header lacks
   const located = new Set<string>(); // cells with a problem of their own: the validator's word on them would repeat it
   const input: Record<string, Array<Record<string, unknown>>> = {};
@@ -45,9 +45,7 @@ export async function readTables(source: Tables, what: string): Promise<TableImp
   const known = new Set(TABLES.map((t) => t.name));
   for (const table of [...source.tables.keys()].sort()) {
     if (known.has(table)) continue;
-    problem(name(table), table === 'deal_registrations'
-      ? 'deal registrations are not imported yet (contract: Deal registration); leave this file out'
-      : `is not a ${source.kind === 'csv' ? 'file' : 'sheet'} of the layout (${TABLES.map((t) => t.name).join(', ')})`);
+    problem(name(table), `is not a ${source.kind === 'csv' ? 'file' : 'sheet'} of the layout (${TABLES.map((t) => t.name).join(', ')})`);
   }
   if (![...source.tables.keys()].some((t) => known.has(t))) {
     problems.push({
@@ -61,7 +59,7 @@ export async function readTables(source: Tables, what: string): Promise<TableImp
   for (const table of TABLES) {
     const tableSource = source.tables.get(table.name);
     if (!tableSource) continue;
-    const items: Array<Record<string, unknown>> = table.parent ? [] : (input[table.name] = []);
+    const items: Array<Record<string, unknown>> = table.parent ? [] : (input[inputKey(table)] = []);
     if (table.parent && !source.tables.has(table.parent.table)) {
       problem(at(table.name, 1, table.parent.column),
         `rows of ${name(table.name)} belong to ${table.parent.table} listed in ${name(table.parent.table)}, which the ${source.kind === 'csv' ? 'folder' : 'workbook'} does not have`);
@@ -107,7 +105,7 @@ export async function readTables(source: Tables, what: string): Promise<TableImp
           const id = item[table.columns[0]!.name];
           const index = items.length;
           items.push(item);
-          places.set(`${table.name}[${index}]`, { label: name(table.name), row, table: table.name });
+          places.set(`${inputKey(table)}[${index}]`, { label: name(table.name), row, table: table.name });
           if ((table.name === 'partners' || table.name === 'engagements') && typeof id === 'string' && !parents[table.name].has(id)) {
             parents[table.name].set(id, index);
           }
@@ -141,7 +139,7 @@ export async function readTables(source: Tables, what: string): Promise<TableImp
   const cellOf = (place: Place, column: string) =>
     TABLES.find((t) => t.name === place.table)!.columns.some((c) => c.name === column) ? `${place.label}:${place.row}:${column}` : `${place.label}:${place.row}`;
   const locate = (path: string): string => {
-    const m = /^((?:regions|industries|capabilities|partners|customers|engagements)\[\d+\])(?:\.([A-Za-z]+)(?:\[(\d+)\])?)?(?:\.([A-Za-z]+))?/.exec(path);
+    const m = /^((?:regions|industries|capabilities|partners|customers|engagements|dealRegistrations)\[\d+\])(?:\.([A-Za-z]+)(?:\[(\d+)\])?)?(?:\.([A-Za-z]+))?/.exec(path);
     if (!m) return path;
     const [, item, field, index, inner] = m;
     const child = field !== undefined && index !== undefined ? places.get(`${item}.${field}[${index}]`) : undefined;

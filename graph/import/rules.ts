@@ -8,6 +8,7 @@
  * type, and a misshapen one is absent, so every rule that does not need it still runs.
  */
 import { clip, type EcosystemInput, type ParticipationInput, type Problem } from '../model/index.ts';
+import { checkRegistration } from './deal-window.ts';
 import type { Readable } from './shape.ts';
 
 export type RefKind = 'region' | 'industry' | 'capability' | 'partner' | 'customer' | 'commitment';
@@ -161,6 +162,16 @@ export function checkRules(input: Readable<EcosystemInput>, broken: ReadonlySet<
       define('outcome', o.id, `${at}.outcomes[${j}].id`);
       o.dependsOn?.forEach((d, k) => ref('commitment', d, `${at}.outcomes[${j}].dependsOn[${k}]`));
     });
+  });
+
+  input.dealRegistrations?.forEach((d, i) => {
+    if (!d) return;
+    const at = `dealRegistrations[${i}]`;
+    define('deal registration', d.id, `${at}.id`);
+    ref('partner', d.partner, `${at}.partner`);
+    ref('customer', d.customer, `${at}.customer`);
+    ref('capability', d.capability, `${at}.capability`);
+    checkRegistration(d, `${at}.`, problem);
   });
 
   return { problems, references, defined };

@@ -6,7 +6,7 @@
  * pass could read, so one bad value does not hide the rest of the input's problems.
  */
 import {
-  COMMITMENT_STATUSES, CONTRIBUTION_KINDS, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES,
+  COMMITMENT_STATUSES, CONTRIBUTION_KINDS, DEAL_REGISTRATION_STATUSES, ENGAGEMENT_ROLES, ENGAGEMENT_STATUSES, OUTCOME_STATUSES, PARTNER_STATUSES, PARTNER_TYPES,
   clip, isRealDate, type EcosystemInput, type Problem,
 } from '../model/index.ts';
 
@@ -65,6 +65,10 @@ export const ECOSYSTEM_SHAPE: Spec = obj({
     outcomes: opt(list(obj({
       id: req(id), description: req(str), status: req(oneOf(OUTCOME_STATUSES)), dueDate: req(date), dependsOn: opt(list(id)),
     }))),
+  }))),
+  dealRegistrations: opt(list(obj({
+    id: req(id), partner: req(id), customer: req(id), capability: req(id), registeredOn: req(date), expiresOn: opt(date),
+    status: opt(oneOf(DEAL_REGISTRATION_STATUSES)), reason: opt(str),
   }))),
 });
 

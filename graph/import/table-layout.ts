@@ -12,6 +12,8 @@ export interface TableColumn { name: string; kind: CellKind; required?: boolean 
 export interface Table {
   /** The file name without `.csv`, which is also the sheet name. */
   name: string;
+  /** The EcosystemInput list its rows make, when it is not named like the file (deal_registrations: dealRegistrations). */
+  key?: 'dealRegistrations';
   columns: readonly TableColumn[];
   /** For rows gathered under a partner or an engagement: the column naming it and the table listing it. */
   parent?: { column: string; table: 'partners' | 'engagements'; list: string };
@@ -57,9 +59,16 @@ export const TABLES: readonly Table[] = [
     name: 'outcomes', columns: [req('id'), req('engagement'), req('description'), req('status'), col('dueDate', 'date', true), col('dependsOn', 'list')],
     parent: { column: 'engagement', table: 'engagements', list: 'outcomes' },
   },
+  {
+    name: 'deal_registrations', key: 'dealRegistrations',
+    columns: [req('id'), req('partner'), req('customer'), req('capability'), col('registeredOn', 'date', true), col('expiresOn', 'date'), text('status'), text('reason')],
+  },
 ];
-// deal_registrations.csv is in the contract's layout, but deals are not imported or
-// exported yet (api/contract/pending.ts): the import reports the file as not read.
+
+/** The EcosystemInput list a top-level table's rows make. */
+export function inputKey(table: Table): string {
+  return table.key ?? table.name;
+}
 
 /** What separates the items of a list cell. */
 export const LIST_SEPARATOR = ';';

@@ -8,6 +8,7 @@
  * the import because every batch is idempotent).
  */
 import type { EcosystemInput } from '../model/index.ts';
+import { expiryOf } from './deal-window.ts';
 import * as Q from './import.queries.ts';
 
 /** Runs one batch statement; the caller decides which transaction it belongs to. */
@@ -23,6 +24,7 @@ export interface ImportCounts {
   contributions: number;
   commitments: number;
   outcomes: number;
+  dealRegistrations: number;
 }
 
 export interface WriteOptions {
@@ -59,6 +61,7 @@ export function countImport(input: EcosystemInput): ImportCounts {
     contributions: sum((e) => e.contributions),
     commitments: sum((e) => e.commitments),
     outcomes: sum((e) => e.outcomes),
+    dealRegistrations: input.dealRegistrations?.length ?? 0,
   };
 }
 
@@ -95,6 +98,12 @@ export function planBatches(input: EcosystemInput, size: number): Batch[] {
   add(Q.UPSERT_OUTCOMES, engagements.flatMap((e) => (e.outcomes ?? []).map((o) => ({
     id: o.id, engagement: e.id, description: o.description, status: o.status, dueDate: o.dueDate,
   }))));
+
+  // After partners, customers and capabilities, which they point at.
+  add(Q.UPSERT_DEAL_REGISTRATIONS, (input.dealRegistrations ?? []).map((d) => ({
+    id: d.id, partner: d.partner, customer: d.customer, capability: d.capability,
+    registeredOn: d.registeredOn, expiresOn: expiryOf(d), status: d.status ?? 'PENDING', reason: d.reason ?? null,
+  })));
 
   add(Q.REMOVE_UNLISTED_ITEMS, engagements.map((e) => ({
     id: e.id,

@@ -3,7 +3,7 @@
  * import file, `importEcosystem` and the seeds all use them; their enums come from
  * vocabulary.ts.
  */
-import type { CommitmentStatus, ContributionKind, EngagementRole, EngagementStatus, OutcomeStatus, PartnerStatus, PartnerType } from './vocabulary.ts';
+import type { CommitmentStatus, ContributionKind, DealRegistrationStatus, EngagementRole, EngagementStatus, OutcomeStatus, PartnerStatus, PartnerType } from './vocabulary.ts';
 
 /** An ISO-8601 calendar date, YYYY-MM-DD. */
 export type IsoDate = string;
@@ -72,6 +72,22 @@ export interface EngagementInput {
   outcomes?: OutcomeInput[];
 }
 
+/**
+ * A deal registration (contract: Deal registration): `partner` protects
+ * [registeredOn, expiresOn) for `customer` and `capability`. expiresOn defaults to
+ * registeredOn + 90 days; status to PENDING.
+ */
+export interface DealRegistrationInput {
+  id: string;
+  partner: string;
+  customer: string;
+  capability: string;
+  registeredOn: IsoDate;
+  expiresOn?: IsoDate | null;
+  status?: DealRegistrationStatus | null;
+  reason?: string | null;
+}
+
 /** The import file and `importEcosystem`'s input (contract: Import). */
 export interface EcosystemInput {
   regions?: RegionInput[];
@@ -80,4 +96,5 @@ export interface EcosystemInput {
   partners?: PartnerInput[];
   customers?: CustomerInput[];
   engagements?: EngagementInput[];
+  dealRegistrations?: DealRegistrationInput[];
 }

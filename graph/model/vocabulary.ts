@@ -52,3 +52,13 @@ export const NETWORK_NODE_KINDS = ['PARTNER', 'CUSTOMER'] as const;
 export type NetworkNodeKind = (typeof NETWORK_NODE_KINDS)[number];
 export const NETWORK_EDGE_KINDS = ['CO_DELIVERS', 'ORCHESTRATES_FOR', 'CONTRIBUTES_TO'] as const;
 export type NetworkEdgeKind = (typeof NETWORK_EDGE_KINDS)[number];
+
+/** A deal registration's status (contract: Deal registration); PENDING and APPROVED ones can be in force. */
+export const DEAL_REGISTRATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
+export type DealRegistrationStatus = (typeof DEAL_REGISTRATION_STATUSES)[number];
+/** The statuses under which a registration is in force inside its window. */
+export const IN_FORCE_STATUSES: readonly DealRegistrationStatus[] = ['PENDING', 'APPROVED'];
+
+/** In the order `dealConflicts` lists them. */
+export const DEAL_CONFLICT_KINDS = ['OVERLAPPING_REGISTRATIONS', 'SOURCED_AGAINST_REGISTRATION'] as const;
+export type DealConflictKind = (typeof DEAL_CONFLICT_KINDS)[number];

@@ -1,5 +1,6 @@
 import type { EcosystemInput } from '../../graph/model/index.ts';
 import { customers } from './customers.ts';
+import { dealRegistrations } from './deal-registrations.ts';
 import { engagements } from './engagements.ts';
 import { partners } from './partners.ts';
 import type { EcosystemPlan } from './plan.ts';
@@ -19,5 +20,7 @@ export function ecosystemSections(plan: EcosystemPlan): { [K in SectionKey]: Ite
     partners: partners(plan),
     customers: customers(plan),
     engagements: engagements(plan),
+    // Last: it reads the engagements again (their own stream), so nothing above changes.
+    dealRegistrations: dealRegistrations(plan),
   };
 }

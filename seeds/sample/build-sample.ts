@@ -14,6 +14,7 @@ import { Rng } from '../generator/prng.ts';
 import { CAPABILITIES, CUSTOMERS, INDUSTRIES, PARTNERS, REGIONS } from './catalog.ts';
 import { shuffled } from './draws.ts';
 import { Generator } from './generate.ts';
+import { DEAL_REGISTRATIONS } from './registrations.ts';
 import { STORIES } from './stories.ts';
 
 const SEED = 20261121;
@@ -58,7 +59,11 @@ export function buildSample(): EcosystemInput {
     if (!engagements.some((e) => e.participants!.some((p) => p.partner === partner.id))) gen.involve(partner, generated);
   }
 
-  return { regions: REGIONS, industries: INDUSTRIES, capabilities: CAPABILITIES, partners: PARTNERS, customers: CUSTOMERS, engagements };
+  // The registrations draw nothing: the bulk above is the same with or without them.
+  return {
+    regions: REGIONS, industries: INDUSTRIES, capabilities: CAPABILITIES, partners: PARTNERS, customers: CUSTOMERS, engagements,
+    dealRegistrations: DEAL_REGISTRATIONS,
+  };
 }
 
 /** The file's text: open intervals and amount-less touches read better without an explicit null. */

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../graph/db/index.ts';
+import { dealConflicts } from '../../graph/deals/index.ts';
 import { importEcosystem, findImportProblems } from '../../graph/import/index.ts';
 import { CONTRIBUTION_KINDS, OUTCOME_STATUSES, PARTNER_TYPES } from '../../graph/model/index.ts';
 import { openTestGraph, wipe } from '../../tests/support/graph.ts';
@@ -53,10 +54,11 @@ describe('the sample ecosystem, imported', () => {
   it('has the promised size: ~40 partners, 8+ regions, 6+ industries, 15+ capabilities, 60+ customers, 150+ engagements', async () => {
     expect(await tally('MATCH (n) WHERE NOT n:GraphState AND NOT n:AuditEntry AND NOT n:Event UNWIND labels(n) AS key RETURN key, count(*) AS n')).toEqual({
       Region: 10, Industry: 7, Capability: 18, Partner: 40, Customer: 66,
-      Engagement: 166, Contribution: 506, Commitment: 501, Outcome: 201,
+      Engagement: 166, Contribution: 506, Commitment: 501, Outcome: 201, DealRegistration: 6,
     });
     expect(await tally('MATCH ()-[r]->() RETURN type(r) AS key, count(*) AS n ORDER BY key')).toMatchObject({
       PARTICIPATES_IN: 586, FOR: 166, PART_OF: 501, OWNED_BY: 501, OF: 201, CONTRIBUTED: 506, TO: 506,
+      REGISTERED_BY: 6, CLAIMS: 6, COVERS: 6,
     });
   });
 
@@ -142,5 +144,45 @@ describe('the sample ecosystem, imported', () => {
       WHERE r.to IS NULL AND e.status IN ['PLANNED', 'ACTIVE']
       RETURN e.id AS engagement, e.status AS status ORDER BY engagement`);
     expect(rows.map((r) => r.engagement)).toEqual(['e-006', 'e-120', 'e-kazahana-care', 'e-kiritani-agents', 'e-sakuragawa-underwriting']);
+  });
+
+  describe('the deal registration story (seeds/sample/registrations.ts), on the sample\'s today, 2026-11-21', () => {
+    const TODAY = '2026-11-21';
+
+    it('has an approved registration in force, an expired one, a rejected one and two PENDING ones in force', async () => {
+      const rows = await graph.read<{ id: string; partner: string; status: string; expiresOn: string; inForce: boolean }>(`
+        MATCH (d:DealRegistration)-[:REGISTERED_BY]->(p:Partner)
+        RETURN d.id AS id, p.id AS partner, d.status AS status, toString(d.expiresOn) AS expiresOn,
+               d.status IN ['PENDING', 'APPROVED'] AND d.registeredOn <= date($today) < d.expiresOn AS inForce
+        ORDER BY id`, { today: TODAY });
+      expect(rows).toEqual([
+        // No expiresOn in the file: the default 90 days.
+        { id: 'dr-rh-data-platform', partner: 'p-brightwater', status: 'APPROVED', expiresOn: '2025-05-11', inForce: false },
+        { id: 'dr-rh-genai', partner: 'p-cortexa', status: 'APPROVED', expiresOn: '2025-07-27', inForce: false },
+        { id: 'dr-rh-genai-stratus', partner: 'p-stratus', status: 'REJECTED', expiresOn: '2025-11-18', inForce: false },
+        { id: 'dr-saku-agentic', partner: 'p-hoshimi', status: 'APPROVED', expiresOn: '2027-01-31', inForce: true },
+        { id: 'dr-zee-twin-gridsense', partner: 'p-gridsense', status: 'PENDING', expiresOn: '2027-04-30', inForce: true },
+        { id: 'dr-zee-twin-meridian', partner: 'p-meridian', status: 'PENDING', expiresOn: '2027-04-30', inForce: true },
+      ]);
+    });
+
+    it('has exactly the two designed conflicts: the port twin\'s overlap and Brightwater\'s SOURCED claim inside Cortexa\'s approved window', async () => {
+      const conflicts = await dealConflicts(graph, TODAY, TODAY);
+      expect(conflicts.map((c) => ({
+        kind: c.kind, customer: c.customer.id, capability: c.capability.id, registrations: c.registrations.map((r) => r.id),
+        contribution: c.contribution?.id ?? null, engagement: c.engagementId,
+      }))).toEqual([
+        {
+          kind: 'OVERLAPPING_REGISTRATIONS', customer: 'c-zeelander', capability: 'digital-twin',
+          registrations: ['dr-zee-twin-meridian', 'dr-zee-twin-gridsense'], contribution: null, engagement: null,
+        },
+        {
+          kind: 'SOURCED_AGAINST_REGISTRATION', customer: 'c-rheinhafen', capability: 'genai',
+          registrations: ['dr-rh-genai'], contribution: 'k-cc-sourced', engagement: 'e-claims-copilot',
+        },
+      ]);
+      // A year on, the overlap has expired; a SOURCED claim inside an approved window stays a conflict whatever the date.
+      expect((await dealConflicts(graph, '2027-11-21', TODAY)).map((c) => c.kind)).toEqual(['SOURCED_AGAINST_REGISTRATION']);
+    });
   });
 });

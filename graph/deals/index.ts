@@ -1,0 +1,17 @@
+/**
+ * Deal registration (contract: Deal registration): registrations of a partner's claim on
+ * a customer and capability for a window, the writes that store and decide them (an
+ * approval that overlaps another partner's APPROVED one is refused, also under
+ * concurrency), the `dealRegistrations` page within the caller's scope, and the
+ * conflicts, whose SOURCED_AGAINST_REGISTRATION fragment attribution shares.
+ *
+ * The area's only door: nothing outside graph/deals/ imports its other files.
+ */
+export { SOURCED_AGAINST_REGISTRATION } from './conflicts.queries.ts';
+export type { DealConflictRow } from './conflicts.queries.ts';
+export { dealConflicts } from './conflicts.ts';
+export type { DealRegistrationRow } from './deals.queries.ts';
+export { decideDealRegistration, registerDeal } from './register.ts';
+export type { Registrant } from './register.ts';
+export { dealRegistrationPage } from './registrations.ts';
+export type { DealRegistrationFilter } from './registrations.ts';
