@@ -67,7 +67,10 @@ export async function startApp(
     const pump = await startEventPump(background, { onError: (err) => log(`Events: a turn failed and is tried again: ${(err as Error).message}`) });
     events = pump;
     const watch = await startAtRiskWatch(background, (err) => log(`At-risk watch: the daily look failed and is tried again within the hour: ${(err as Error).message}`));
-    const auth = new Authenticator(graph, { adminToken: config.adminToken, authOff: config.authOff });
+    const auth = new Authenticator(graph, {
+      adminToken: config.adminToken, authOff: config.authOff, trustProxy: config.trustProxy,
+      sessionLifetime: { idleMs: config.sessionIdleSeconds * 1000, maxMs: config.sessionMaxSeconds * 1000 },
+    });
     const schema = await ecomapSchema();
     const apollo = await startApollo(schema);
     const server = createHttpServer({ apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, webRoot: WEB_ROOT, logger });

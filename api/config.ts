@@ -18,6 +18,16 @@ export interface ApiConfig {
   webhookAllowPrivate: boolean;
   /** WEBHOOK_RETRY_SCALE: every retry delay of webhooks is divided by it (tests: 1000 and more). */
   webhookRetryScale: number;
+  /** SESSION_IDLE_SECONDS: a browser session unused this long ends (default 12 h). */
+  sessionIdleSeconds: number;
+  /** SESSION_MAX_SECONDS: a browser session ends this long after sign-in, used or not (default 7 days). */
+  sessionMaxSeconds: number;
+  /**
+   * TRUST_PROXY=1: the app runs behind a proxy that sets X-Forwarded-Proto and X-Forwarded-Host
+   * (the session cookie is Secure when the browser used https; its Origin is checked against
+   * the forwarded host). Off: those headers are anyone's to send and are ignored.
+   */
+  trustProxy: boolean;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -33,6 +43,9 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     seed: seed === 'none' ? 'none' : 'sample',
     webhookAllowPrivate: flag(env.WEBHOOK_ALLOW_PRIVATE, 'WEBHOOK_ALLOW_PRIVATE'),
     webhookRetryScale: positiveNumber(env.WEBHOOK_RETRY_SCALE, 1, 'WEBHOOK_RETRY_SCALE'),
+    sessionIdleSeconds: positiveInt(env.SESSION_IDLE_SECONDS, 12 * 3600, 'SESSION_IDLE_SECONDS'),
+    sessionMaxSeconds: positiveInt(env.SESSION_MAX_SECONDS, 7 * 86400, 'SESSION_MAX_SECONDS'),
+    trustProxy: flag(env.TRUST_PROXY, 'TRUST_PROXY'),
   };
 }
 

@@ -15,7 +15,7 @@ import { WebSocketServer } from 'ws';
 import type { Principal } from '../../graph/access/index.ts';
 import type { Graph } from '../../graph/db/index.ts';
 import { AppError } from '../../graph/model/index.ts';
-import type { Authenticator } from '../auth/authenticator.ts';
+import type { Authenticator, Credential } from '../auth/authenticator.ts';
 import { createContext } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { MAX_TOKENS } from '../graphql/apollo.ts';
@@ -36,7 +36,7 @@ export interface LiveServerOptions {
   reportInternal: (err: unknown) => void;
 }
 
-type Extra = { principal?: Principal; authorization?: string } & Record<PropertyKey, unknown>;
+type Extra = { principal?: Principal; credential?: Credential; request?: IncomingMessage } & Record<PropertyKey, unknown>;
 
 export interface LiveServer {
   close(): Promise<void>;
@@ -62,10 +62,19 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
     execute,
     subscribe,
     async onConnect(ctx) {
+      // The connection parameter's bearer token; without one, the upgrade request's own
+      // credentials: a browser sends its session cookie there (and its Origin, which the
+      // session's cross-site rule checks: api/auth/same-site.ts).
       const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
       let principal: Principal;
+      let credential: Credential;
       try {
-        principal = await options.auth.authenticate(authorization);
+        if (authorization !== undefined) {
+          principal = await options.auth.authenticate(authorization);
+          credential = { kind: 'bearer', authorization };
+        } else {
+          ({ principal, credential } = await options.auth.authenticateRequest({ method: 'GET', headers: ctx.extra.request?.headers ?? {} }));
+        }
       } catch {
         return false; // graphql-ws closes with 4403 Forbidden
       }
@@ -73,7 +82,7 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
       if (open >= MAX_PER_TOKEN) return false;
       perToken.set(principal.tokenId, open + 1);
       ctx.extra.principal = principal;
-      ctx.extra.authorization = authorization;
+      ctx.extra.credential = credential;
       return true;
     },
     onClose(ctx) {
@@ -84,7 +93,7 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
     },
     onSubscribe(ctx, _id, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {
       const principal = ctx.extra.principal!;
-      const authorization = ctx.extra.authorization;
+      const credential = ctx.extra.credential!;
       let document;
       try {
         document = parse(payload.query, { maxTokens: MAX_TOKENS });
@@ -103,7 +112,7 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
       }
       const context: LiveContext = {
         ...createContext(options.graph, principal, (hash) => options.auth.forget(hash), options.reportInternal),
-        live: { pump: options.pump, stillValid: async () => { await options.auth.authenticate(authorization); } },
+        live: { pump: options.pump, stillValid: async () => { await options.auth.check(credential); } },
       };
       return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
     },

@@ -52,10 +52,12 @@ export async function handleMcpRequest(options: McpHttpOptions, req: IncomingMes
   }
   let principal: Principal;
   try {
-    principal = await options.auth.authenticate(req.headers.authorization);
+    // A bearer token, or a browser session under its cross-site rules (api/auth), as /graphql.
+    ({ principal } = await options.auth.authenticateRequest(req));
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     req.resume();
+    if (err.code === 'FORBIDDEN') return rpcError(res, 403, -32001, `FORBIDDEN: ${err.message}`);
     if (err.code !== 'UNAUTHENTICATED') return rpcError(res, err.code === 'SERVICE_UNAVAILABLE' ? 503 : 500, -32603, `${err.code}: ${err.message}`);
     // Nothing else: no tool, no resource, not even the server's name.
     res.setHeader('WWW-Authenticate', 'Bearer');

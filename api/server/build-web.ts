@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const SOURCES = ['web/src', 'web/index.html', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['web/src', 'web/index.html', 'web/graphiql.html', 'vite.config.ts', 'package-lock.json'];
+/** The pages of the build (vite.config.ts): one missing, the build is stale. */
+const PAGES = ['web/dist/index.html', 'web/dist/graphiql.html'];
 
 /** Newest modification time (ms) of a file or of any file under a folder. */
 export function newestMtime(path: string): number {
@@ -22,7 +24,7 @@ export function newestMtime(path: string): number {
 }
 
 export function isWebStale(root = ROOT): boolean {
-  const built = existsSync(join(root, 'web/dist/index.html')) ? statSync(join(root, 'web/dist/index.html')).mtimeMs : 0;
+  const built = Math.min(...PAGES.map((page) => (existsSync(join(root, page)) ? statSync(join(root, page)).mtimeMs : 0)));
   return built === 0 || SOURCES.some((source) => newestMtime(join(root, source)) > built);
 }
 

@@ -1,5 +1,6 @@
 /**
- * The one HTTP server: /graphql (GraphQL over HTTP), /healthz and the web view at /.
+ * The one HTTP server: /graphql (GraphQL over HTTP), /healthz, /mcp, /session (browser
+ * sessions: session-routes.ts), the API explorer at /graphiql and the web view at /.
  *
  * We parse bodies ourselves, in front of Apollo, so that every answer from /graphql
  * is JSON in the GraphQL response shape: a malformed body is a 400, a body over
@@ -9,18 +10,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Graph } from '../../graph/db/index.ts';
-import { AppError, type ErrorCode } from '../../graph/model/index.ts';
+import { AppError } from '../../graph/model/index.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { graphVersion } from '../../graph/db/index.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { AnswerCache, markedStale } from './answer-cache.ts';
 import { staleNetworkAnswers } from '../../graph/network/index.ts';
 import { answerClientError } from './client-error.ts';
+import { errorBody, errorHeaders, sendError } from './error-answer.ts';
 import type { Logger } from './logger.ts';
 import { handleMcpRequest } from '../mcp/index.ts';
 import { refuseOversizedBody } from './oversized-body.ts';
 import { logRequest } from './request-log.ts';
-import { serveStatic } from './static.ts';
+import { answerAuthFailure, handleSession, redirectToExplorer, wantsExplorer } from './session-routes.ts';
+import { GRAPHIQL_CSP, serveStatic } from './static.ts';
 import { FAIRNESS, TokenGate } from './token-gate.ts';
 
 export interface HttpOptions {
@@ -139,6 +142,10 @@ async function handle(options: HttpOptions, answers: AnswerCache, req: IncomingM
     return sendError(req, res, 404, 'NOT_FOUND', 'Nothing here: the GraphQL endpoint is /graphql, without a trailing slash.');
   }
   if (pathname === '/healthz') return handleHealth(options.graph, res);
+  // Browser sessions: POST exchanges a bearer token for the cookie, DELETE signs out (session-routes.ts).
+  if (pathname === '/session') return handleSession(options, req, res);
+  // The API explorer, a page of the web build (web/graphiql.html), with its own policy (static.ts).
+  if (pathname === '/graphiql' || pathname === '/graphiql/') return serveStatic(options.webRoot, '/graphiql.html', req, res, GRAPHIQL_CSP);
   // AI agents (api/mcp): the same tokens, body limit and per-token gate as /graphql.
   if (pathname === '/mcp') return handleMcpRequest({ ...options, tokenGate }, req, res, reqId);
   return serveStatic(options.webRoot, new URL(req.url ?? '/', 'http://localhost').pathname, req, res);
@@ -155,17 +162,20 @@ async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: In
     res.setHeader('Allow', 'GET, POST');
     return sendError(req, res, 405, 'BAD_USER_INPUT', 'Use GET or POST on /graphql.');
   }
+  // A person opening /graphql in a browser gets the explorer (session-routes.ts wantsExplorer).
+  if (method === 'GET' && wantsExplorer(req.headers, search)) return redirectToExplorer(res);
   let context: Context;
   try {
+    // A bearer token, or the browser session's cookie under the cross-site rules (api/auth).
+    const { principal } = await options.auth.authenticateRequest(req);
     context = createContext(
-      options.graph, await options.auth.authenticate(req.headers.authorization), (hash) => options.auth.forget(hash),
+      options.graph, principal, (hash) => options.auth.forget(hash),
       (err) => options.logger.error({ reqId, err }, 'internal error'),
     );
   } catch (err) {
-    if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {
+    if (err instanceof AppError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) {
       drain(req);
-      res.setHeader('WWW-Authenticate', 'Bearer');
-      return sendError(req, res, 401, 'UNAUTHENTICATED', err.message);
+      return answerAuthFailure(options.auth, req, res, err);
     }
     if (err instanceof AppError) return sendError(req, res, err.code === 'SERVICE_UNAVAILABLE' ? 503 : 500, err.code, err.message);
     throw err;
@@ -320,20 +330,4 @@ function isClientGone(err: unknown, req: IncomingMessage): boolean {
 /** Reads and discards a body we will not use, so the connection can answer. */
 function drain(req: IncomingMessage): void {
   req.resume();
-}
-
-/** An error in the GraphQL response shape, in the content type the client accepts. */
-export function sendError(req: IncomingMessage, res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  res.statusCode = status;
-  for (const [name, value] of Object.entries(errorHeaders(req))) res.setHeader(name, value);
-  res.end(errorBody(code, message));
-}
-
-function errorHeaders(req: IncomingMessage): Record<string, string> {
-  const accept = req.headers.accept ?? '';
-  return { 'Content-Type': `${accept.includes(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : 'application/json'}; charset=utf-8`, 'Cache-Control': 'no-store' };
-}
-
-function errorBody(code: ErrorCode, message: string): string {
-  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
 }

@@ -23,8 +23,18 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
-export function serveStatic(root: string, pathname: string, req: IncomingMessage, res: ServerResponse): void {
+/**
+ * The API explorer's page (/graphiql). GraphiQL's stylesheet embeds its fonts (Roboto, Fira
+ * Code and the editor's codicon icons) as data: URLs, which the app's policy refuses; what
+ * else it needs (monaco's workers, from 'self'; inline styles) the app's policy already
+ * allows. Only this page gets the looser font rule: the app's own pages load no fonts.
+ */
+export const GRAPHIQL_CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; font-src 'self' data:";
+
+/** Serves `pathname` under `root`; `policy` replaces the app's Content-Security-Policy (one page's own needs). */
+export function serveStatic(root: string, pathname: string, req: IncomingMessage, res: ServerResponse, policy?: string): void {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  if (policy) res.setHeader('Content-Security-Policy', policy);
   res.setHeader('Content-Security-Policy', withoutFraming(res.getHeader('Content-Security-Policy')));
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.statusCode = 405;

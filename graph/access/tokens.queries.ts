@@ -9,10 +9,15 @@ MATCH (t:ApiToken {hash: $hash})
 WHERE t.revokedAt IS NULL
 RETURN t.id AS id, t.role AS role, t.partnerId AS partnerId, t.label AS label`;
 
+/** Revoking a token ends its browser sessions in the same transaction (sessions.queries.ts). */
 export const REVOKE_TOKEN = `
 MATCH (t:ApiToken {id: $id})
 WHERE t.revokedAt IS NULL
 SET t.revokedAt = datetime()
+WITH t
+OPTIONAL MATCH (s:BrowserSession)-[:SESSION_OF]->(t)
+WITH t, collect(s) AS sessions
+FOREACH (s IN sessions | DETACH DELETE s)
 RETURN t.hash AS hash`;
 
 export const COUNT_ACTIVE_ADMIN_TOKENS = `

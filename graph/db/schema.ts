@@ -24,6 +24,8 @@
  *                                              write, numbered by graph/events' sequencer
  *   (:GraphState {key: 'events', seq})          the sequencer's counter and lock
  *   (:Webhook {id, url, events, partnerId, ...}), (:WebhookDelivery {id, webhookId, eventId, ...})
+ *   (:DealRegistration {id, registeredOn, expiresOn, status, reason, partnerId, customerId, capabilityId})   graph/deals
+ *     -[:REGISTERED_BY]->(:Partner), -[:CLAIMS]->(:Customer), -[:COVERS]->(:Capability)
  *
  * Dates are stored as native Neo4j dates; a Participation's `to` is absent while the
  * role is still held, so "held on D" is `r.from <= D AND (r.to IS NULL OR D < r.to)`
@@ -49,6 +51,8 @@ export const UNIQUE_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['Event', 'id'],
   ['Webhook', 'id'],
   ['WebhookDelivery', 'id'],
+  ['DealRegistration', 'id'],
+  ['BrowserSession', 'hash'],
 ];
 
 const STATEMENTS: readonly string[] = [
@@ -85,6 +89,18 @@ const STATEMENTS: readonly string[] = [
   'CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at)',
   'CREATE INDEX event_seq IF NOT EXISTS FOR (n:Event) ON (n.seq)',
   'CREATE INDEX webhookdelivery_webhook_seq IF NOT EXISTS FOR (n:WebhookDelivery) ON (n.webhookId, n.seq)',
+  // Deal registrations (graph/deals): by id; in force on a date and APPROVED ones (the
+  // conflicts start there: status, then the window's end); the list's order.
+  'CREATE CONSTRAINT dealregistration_id_unique IF NOT EXISTS FOR (n:DealRegistration) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX dealregistration_status_expires IF NOT EXISTS FOR (n:DealRegistration) ON (n.status, n.expiresOn)',
+  'CREATE INDEX dealregistration_registered IF NOT EXISTS FOR (n:DealRegistration) ON (n.registeredOn)',
+  // SOURCED contributions, where SOURCED_AGAINST_REGISTRATION conflicts start, and the
+  // registrations of one customer and capability they are checked against.
+  'CREATE INDEX contribution_kind IF NOT EXISTS FOR (n:Contribution) ON (n.kind)',
+  'CREATE INDEX dealregistration_claim IF NOT EXISTS FOR (n:DealRegistration) ON (n.customerId, n.capabilityId, n.status)',
+  // Browser sessions (graph/access/sessions.ts): found by their id's hash, cleared by idleUntil.
+  'CREATE CONSTRAINT browsersession_hash_unique IF NOT EXISTS FOR (n:BrowserSession) REQUIRE n.hash IS UNIQUE',
+  'CREATE INDEX browsersession_idle_until IF NOT EXISTS FOR (n:BrowserSession) ON (n.idleUntil)',
 ];
 
 /** Applies constraints and indexes, then waits until the indexes are online. */
@@ -97,6 +113,6 @@ export async function applySchema(graph: Graph): Promise<void> {
 /** True when the graph holds no domain data yet (the seed decision of a first start). */
 export async function isEmptyGraph(graph: Graph): Promise<boolean> {
   const rows = await graph.read<{ n: number }>(
-    'MATCH (n) WHERE NOT n:GraphState AND NOT n:ApiToken AND NOT n:AuditEntry AND NOT n:Event AND NOT n:Webhook AND NOT n:WebhookDelivery WITH n LIMIT 1 RETURN count(n) AS n');
+    'MATCH (n) WHERE NOT n:GraphState AND NOT n:ApiToken AND NOT n:AuditEntry AND NOT n:Event AND NOT n:Webhook AND NOT n:WebhookDelivery AND NOT n:BrowserSession WITH n LIMIT 1 RETURN count(n) AS n');
   return (rows[0]?.n ?? 0) === 0;
 }

@@ -1,17 +1,22 @@
 /**
  * The browser tests' world: web/dist built when stale, the real app (startApp) on the
  * test run's Neo4j with the sample ecosystem imported, and Debian's Chromium.
+ *
+ * A link's token is exchanged for a browser session (a cookie, shared by every tab of one
+ * browser). So the ADMIN, whose pages most tests keep open, has the world's browser
+ * (`chromium.context`), and every other token, or no token, gets a browser of its own (a
+ * fresh context): signing a partner in must not turn the ADMIN's open tabs into the partner's.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ConsoleMessage, Page } from 'playwright-core';
+import { chromium as playwright, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { RunningApp } from '../../api/app.ts';
 import { importEcosystem } from '../../graph/import/index.ts';
 import { ADMIN, startTestApp } from '../support/api.ts';
 import { wipe } from '../support/graph.ts';
 import { ensureWebBuilt } from '../../api/server/build-web.ts';
-import { launchChromium, type LaunchedBrowser } from './chromium.ts';
+import { chromiumPath, launchChromium, VIEWPORT, type LaunchedBrowser } from './chromium.ts';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../../seeds/sample-ecosystem.json', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -28,8 +33,13 @@ export interface WebWorld {
   sample: Sample;
   /** Uncaught exceptions and console errors of every page opened through open(). */
   problems: string[];
-  /** Opens the app with a token (as the first-start link does) at a view. */
+  /**
+   * Opens the app with a token (as the first-start link does) at a view: ADMIN's in the
+   * world's browser, any other token's (or none) in a browser of its own.
+   */
   open(token: string | null, hash?: string): Promise<Page>;
+  /** Opens `url` in another tab of the browser `page` is in (its session included), watched like open()'s pages. */
+  tab(page: Page, url: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -49,19 +59,41 @@ export async function startWebWorld(): Promise<WebWorld> {
     await importEcosystem(app.open.graph, sample, 120_000);
     mkdirSync(SCREENSHOTS, { recursive: true });
     const problems: string[] = [];
+    const watched = (page: Page): Page => {
+      page.on('pageerror', (err) => problems.push(`pageerror on ${page.url()}: ${err.message}`));
+      page.on('console', (message: ConsoleMessage) => {
+        // A refused token is a 401 the browser logs as a failed resource: expected there.
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error on ${page.url()}: ${message.text()}`);
+      });
+      return page;
+    };
+    let others: Browser | undefined;
+    const contexts: BrowserContext[] = [];
+    /** A browser of its own: a fresh context (no cookies) with the world's bounds. */
+    const ownBrowser = async (): Promise<BrowserContext> => {
+      others ??= await playwright.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+      const context = await others.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+      context.setDefaultTimeout(BROWSER_WAIT_MS);
+      context.setDefaultNavigationTimeout(BROWSER_WAIT_MS);
+      contexts.push(context);
+      return context;
+    };
     return {
       app, chromium, sample, problems,
       async open(token, hash = '') {
-        const page = await chromium.context.newPage();
-        page.on('pageerror', (err) => problems.push(`pageerror on ${page.url()}: ${err.message}`));
-        page.on('console', (message: ConsoleMessage) => {
-          // A refused token is a 401 the browser logs as a failed resource: expected there.
-          if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error on ${page.url()}: ${message.text()}`);
-        });
+        const context = token === ADMIN ? chromium.context : await ownBrowser();
+        const page = watched(await context.newPage());
         await page.goto(`${app.url}/${token ? `?token=${encodeURIComponent(token)}` : ''}${hash}`);
         return page;
       },
+      async tab(page, url) {
+        const tab = watched(await page.context().newPage());
+        await tab.goto(url);
+        return tab;
+      },
       async close() {
+        for (const context of contexts) await context.close().catch(() => undefined);
+        await others?.close();
         await chromium.close();
         await app.close();
       },
@@ -89,17 +121,6 @@ export function expectedNetwork(sample: Sample): { partners: number; coDelivers:
     ids.forEach((a, i) => { partners.add(a); for (const b of ids.slice(i + 1)) pairs.add(`${a}|${b}`); });
   }
   return { partners: partners.size, coDelivers: pairs.size };
-}
-
-/** Fraction of the canvas's pixels that are not white: the map really drew something. */
-export async function inkedFraction(page: Page, selector: string): Promise<number> {
-  return page.$eval(selector, (canvas) => {
-    const c = canvas as HTMLCanvasElement;
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let inked = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240) inked++;
-    return inked / (data.length / 4);
-  });
 }
 
 export function expectNoProblems(world: WebWorld): void {

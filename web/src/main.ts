@@ -1,35 +1,38 @@
 /**
- * Boot: take the token from the first-start link (then keep it in sessionStorage and
- * drop it from the address bar), ask who we are, then show the views that role may use.
- * A missing, revoked or mistyped token, or a server that cannot be reached, gets a page
- * that says so and how to get a link: never a blank page.
+ * Boot: a link's token (`/?token=…`) is taken out of the address bar and exchanged once for
+ * a browser session (web/src/api/session.ts); then, in this tab and any other of this
+ * browser, the session's cookie says who we are. Ask who we are, then show the views that
+ * role may use. No session, a refused token, or a server that cannot be reached, gets a
+ * page that says so and how to get a link: never a blank page.
  */
 import './styles.css';
 import { ApiError, createApi, type Api } from './api/client.ts';
-import { forgetToken, takeToken, TOKEN_KEY } from './api/token.ts';
+import { endSession, exchangeToken } from './api/session.ts';
+import { takeToken } from './api/token.ts';
 import { startApp } from './shell/app.ts';
 import { VIEWER_QUERY, type Viewer } from './shell/session.ts';
 import { renderAuthProblem } from './shell/states.ts';
 
 const root = document.getElementById('app')!;
 
+/** A token pasted into the sign-in page: exchanged like a link's. */
 function useToken(token: string): void {
-  sessionStorage.setItem(TOKEN_KEY, token);
-  void boot();
+  void signIn(token).then((ok) => { if (ok) void boot(); });
+}
+
+async function signIn(token: string): Promise<boolean> {
+  const exchanged = await exchangeToken(token);
+  if (!exchanged.ok) renderAuthProblem(root, exchanged.problem, useToken, exchanged.message);
+  return exchanged.ok;
 }
 
 async function boot(): Promise<void> {
   const token = takeToken(location, history, sessionStorage);
-  if (!token) {
-    renderAuthProblem(root, 'missing', useToken);
-    return;
-  }
-  const onUnauthenticated = () => {
-    forgetToken(sessionStorage);
-    renderAuthProblem(root, 'invalid', useToken);
-  };
-  const raw = createApi(token);
-  // Any request may find the token revoked mid-session: then the whole page says so.
+  if (token && !(await signIn(token))) return;
+  // Without a session (never signed in, signed out, expired, its token revoked): ask for a link.
+  const onUnauthenticated = () => renderAuthProblem(root, 'missing', useToken);
+  const raw = createApi(null);
+  // Any request may find the session ended mid-way: then the whole page says so.
   const api: Api = {
     async query(document, ...args) {
       try {
@@ -48,8 +51,9 @@ async function boot(): Promise<void> {
     else renderAuthProblem(root, 'unreachable', useToken, err instanceof Error ? err.message : undefined);
     return;
   }
-  startApp(root, api, viewer, () => {
-    forgetToken(sessionStorage);
+  startApp(root, api, viewer, async () => {
+    // Ends the session on the server (every tab of this browser is signed out) and clears the cookie.
+    await endSession().catch(() => undefined);
     renderAuthProblem(root, 'missing', useToken);
   });
 }

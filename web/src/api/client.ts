@@ -1,5 +1,6 @@
 /**
- * The only way the page talks to the server: POST /graphql with the bearer token.
+ * The only way the page talks to the server: POST /graphql, as JSON (never a simple request:
+ * api/auth/same-site.ts), with the browser session's cookie, or a bearer token when given one.
  * Documents are the generated TypedDocumentStrings (web/src/api/generated/, written by
  * `npm run codegen` from the served schema), so a query's result and variables are typed
  * by the document itself and a caller names no type.
@@ -28,14 +29,15 @@ interface GraphqlBody<T> {
   errors?: Array<{ message: string; extensions?: { code?: string; problems?: Array<{ path: string; message: string }> } }>;
 }
 
-export function createApi(token: string, endpoint = '/graphql', fetchFn: typeof fetch = (...args) => fetch(...args)): Api {
+export function createApi(token: string | null, endpoint = '/graphql', fetchFn: typeof fetch = (...args) => fetch(...args)): Api {
   return {
     async query<Result, Variables>(document: TypedDocumentString<Result, Variables>, ...[variables, signal]: QueryArgs<Variables>): Promise<Result> {
       let res: Response;
       try {
         res = await fetchFn(endpoint, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          credentials: 'same-origin',
           // The document is a String object: send its text, not the object.
           body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
           signal: signal ?? null,

@@ -10,7 +10,7 @@ function fakeServer(token: () => string | null = () => 'secret') {
   let disposed = 0;
   const live = createLive({
     url: 'ws://example.test/graphql',
-    token,
+    credential: () => { const t = token(); return t === null ? null : t === 'session' ? 'session' : { token: t }; },
     backoff: (attempt) => 1_000 * (attempt + 1),
     makeClient(options) {
       made.push(options);
@@ -71,6 +71,13 @@ describe('createLive', () => {
     server.live.listen(recorder());
     const params = server.made[0]!.connectionParams as () => Promise<unknown>;
     expect(await params()).toEqual({ authorization: 'Bearer abc' });
+  });
+
+  it('with a browser session, sends no parameter: the cookie goes with the upgrade', async () => {
+    const server = fakeServer(() => 'session');
+    server.live.listen(recorder());
+    const params = server.made[0]!.connectionParams as () => Promise<unknown>;
+    expect(await params()).toEqual({});
   });
 
   it('tells listeners to reload on connecting and after every gap: a lost socket, or a subscription the server ended', () => {

@@ -1,7 +1,8 @@
 /**
  * Live events for the signed-in page (contract: Events and webhooks): one graphql-ws
  * client per page, on the WebSocket at /graphql of the same origin, authenticated by the
- * connection parameter `authorization: "Bearer <token>"`. Nothing opens until a view
+ * browser session (the cookie goes with the upgrade, and the server checks its Origin), or
+ * by the connection parameter `authorization: "Bearer <token>"`. Nothing opens until a view
  * listens; sign-out closes it. One subscription carries every event the token may see;
  * each view picks its types.
  *
@@ -53,10 +54,13 @@ export interface Live {
 /** What live.ts uses of a graphql-ws client; unit tests give a fake. */
 export type LiveClient = Pick<Client, 'on' | 'subscribe' | 'dispose'>;
 
+/** What a connection authenticates with: a bearer token, the browser session (its cookie), or nothing: signed out. */
+export type LiveCredential = { token: string } | 'session' | null;
+
 export interface LiveOptions {
   url: string;
-  /** The bearer token, read at each connection; null once signed out. */
-  token(): string | null;
+  /** Read at each connection; null once signed out. */
+  credential(): LiveCredential;
   makeClient?(options: ClientOptions): LiveClient;
   /** Milliseconds before retry number `attempt` (0 first). */
   backoff?(attempt: number): number;
@@ -153,9 +157,10 @@ export function createLive(options: LiveOptions): Live {
       // Retries are ours (ended → backoff → subscribe), so every new start is seen and reloads.
       retryAttempts: 0,
       connectionParams: () => {
-        const token = options.token();
-        if (!token) throw new Error('Signed out.');
-        return { authorization: `Bearer ${token}` };
+        const credential = options.credential();
+        if (!credential) throw new Error('Signed out.');
+        // A session needs no parameter: the browser sends its cookie with the upgrade.
+        return credential === 'session' ? {} : { authorization: `Bearer ${credential.token}` };
       },
     });
     made.on('connected', () => {
@@ -176,7 +181,7 @@ export function createLive(options: LiveOptions): Live {
 
   function subscribe(): void {
     if (stopped || running || entries.size === 0) return;
-    if (!options.token()) { stop(); return; }
+    if (!options.credential()) { stop(); return; }
     const mine = {};
     running = mine;
     reloadDue = true;
@@ -198,7 +203,7 @@ export function createLive(options: LiveOptions): Live {
     running = null;
     unsubscribe = null;
     if (stopped) return;
-    if (isRefusal(err) || !options.token()) { stop(); return; }
+    if (isRefusal(err) || !options.credential()) { stop(); return; }
     if (entries.size === 0) { setState('idle'); return; }
     setState('reconnecting');
     clearTimeout(retryTimer);

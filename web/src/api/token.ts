@@ -1,7 +1,9 @@
 /**
- * The bearer token. It arrives once in the first-start link (`/?token=…`), is kept in
- * sessionStorage (gone when the tab closes) and removed from the address bar, so it is
- * not left in the history, in bookmarks or in a screenshot of the URL.
+ * The bearer token of a link (`/?token=…`, the first-start link or one an admin sent). It
+ * is taken once: removed from the address bar at once (so it is not left in the history, in
+ * bookmarks, in a screenshot of the URL or in a link copied from the address bar) and
+ * exchanged for a browser session (web/src/api/session.ts); the page keeps it nowhere. A
+ * token an older page kept in sessionStorage is taken, and removed, the same way.
  */
 export const TOKEN_KEY = 'ecomap.token';
 
@@ -16,21 +18,14 @@ export function splitToken(href: string): { token: string | null; cleanUrl: stri
 
 export interface TokenStore {
   getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
   removeItem(key: string): void;
 }
 
-/** Takes the token from the address bar (storing it) or from storage; null when neither has one. */
+/** Takes the token out of the address bar (or out of storage); null when neither has one. Neither keeps it. */
 export function takeToken(location: { href: string }, history: { replaceState(data: unknown, unused: string, url: string): void }, storage: TokenStore): string | null {
   const { token, cleanUrl } = splitToken(location.href);
   if (cleanUrl !== location.href) history.replaceState(null, '', cleanUrl);
-  if (token) {
-    storage.setItem(TOKEN_KEY, token);
-    return token;
-  }
-  return storage.getItem(TOKEN_KEY);
-}
-
-export function forgetToken(storage: TokenStore): void {
-  storage.removeItem(TOKEN_KEY);
+  const stored = storage.getItem(TOKEN_KEY);
+  if (stored !== null) storage.removeItem(TOKEN_KEY);
+  return token ?? stored;
 }

@@ -53,6 +53,24 @@ export type CoverageStatus =
   | 'THIN'
   | 'UNCOVERED';
 
+/** The kinds of `dealConflicts` (contract/README.md, Deal registration), in this order. */
+export type DealConflictKind =
+  | 'OVERLAPPING_REGISTRATIONS'
+  | 'SOURCED_AGAINST_REGISTRATION';
+
+export type DealRegistrationFilter = {
+  customerId?: string | number | null | undefined;
+  /** Only registrations in force today. */
+  inForce?: boolean | null | undefined;
+  partnerId?: string | number | null | undefined;
+  status?: DealRegistrationStatus | null | undefined;
+};
+
+export type DealRegistrationStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
 /** A partner's role in one engagement. The same partner may hold different roles in different engagements, and different roles over time in one engagement. */
 export type EngagementRole =
   | 'CONTRIBUTOR'
@@ -171,13 +189,6 @@ export type AtRiskOutcomesQueryVariables = Exact<{
 
 export type AtRiskOutcomesQuery = { atRiskOutcomes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { daysToDue: number, reasons: Array<RiskReason>, outcome: { id: string, description: string, status: OutcomeStatus, dueDate: string, engagement: { id: string, name: string, customer: { name: string, region: { code: string } } } }, orchestratorNow: { id: string, name: string } | null, orchestratorOnDueDate: { id: string, name: string } | null, defective: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, overdue: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }> } }> } };
 
-export type PartnerSearchQueryVariables = Exact<{
-  text?: string | null | undefined;
-}>;
-
-
-export type PartnerSearchQuery = { partners: { edges: Array<{ node: { id: string, name: string } }> } };
-
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -204,6 +215,39 @@ export type EngagementListQueryVariables = Exact<{
 
 
 export type EngagementListQuery = { engagements: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string } }> } };
+
+export type DealRegistrationsQueryVariables = Exact<{
+  filter?: DealRegistrationFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DealRegistrationsQuery = { dealRegistrations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, registeredOn: string, expiresOn: string, status: DealRegistrationStatus, reason: string | null, inForce: boolean, partner: { id: string, name: string }, customer: { id: string, name: string }, capability: { id: string, name: string } } }> } };
+
+export type DealRegistrationFieldsFragment = { id: string, registeredOn: string, expiresOn: string, status: DealRegistrationStatus, reason: string | null, inForce: boolean, partner: { id: string, name: string }, customer: { id: string, name: string }, capability: { id: string, name: string } };
+
+export type DealConflictsQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type DealConflictsQuery = { dealConflicts: Array<{ kind: DealConflictKind, customer: { id: string, name: string }, capability: { id: string, name: string }, registrations: Array<{ id: string, registeredOn: string, expiresOn: string, status: DealRegistrationStatus, reason: string | null, inForce: boolean, partner: { id: string, name: string }, customer: { id: string, name: string }, capability: { id: string, name: string } }>, contribution: { id: string, kind: ContributionKind, date: string, partner: { id: string, name: string } } | null, engagement: { id: string, name: string } | null }> };
+
+export type DecideDealRegistrationMutationVariables = Exact<{
+  id: string | number;
+  status: DealRegistrationStatus;
+  reason: string;
+}>;
+
+
+export type DecideDealRegistrationMutation = { decideDealRegistration: { id: string, registeredOn: string, expiresOn: string, status: DealRegistrationStatus, reason: string | null, inForce: boolean, partner: { id: string, name: string }, customer: { id: string, name: string }, capability: { id: string, name: string } } };
+
+export type CustomerEngagementsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CustomerEngagementsQuery = { customer: { id: string, name: string, engagements: { totalCount: number, edges: Array<{ node: { id: string, name: string, status: EngagementStatus, startDate: string | null, endDate: string | null } }> } } | null };
 
 export type CoverageQueryVariables = Exact<{
   input?: CoverageInput | null | undefined;
@@ -233,13 +277,27 @@ export type ExitCommitmentsQueryVariables = Exact<{
 
 export type ExitCommitmentsQuery = { exitImpact: { atRiskCommitments: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }> } };
 
-export type NetworkQueryVariables = Exact<{
+export type NetworkOverviewQueryVariables = Exact<{
+  filter?: NetworkFilter | null | undefined;
+}>;
+
+
+export type NetworkOverviewQuery = { network: { partnerCount: number, stale: boolean, computedAt: unknown, betweennessSample: number | null, communities: Array<{ id: number, size: number, label: string, topPartners: Array<{ id: string, label: string }> }>, communityLinks: Array<{ source: number, target: number, weight: number }> } };
+
+export type CommunityNetworkQueryVariables = Exact<{
   filter?: NetworkFilter | null | undefined;
   limit?: number | null | undefined;
 }>;
 
 
-export type NetworkQuery = { network: { truncated: boolean, stale: boolean, computedAt: unknown, nodes: Array<{ id: string, kind: string, label: string, partnerType: PartnerType | null, degree: number, betweenness: number, pagerank: number, community: number }>, edges: Array<{ source: string, target: string, kind: string, weight: number }> } };
+export type CommunityNetworkQuery = { network: { truncated: boolean, partnerCount: number, stale: boolean, computedAt: unknown, nodes: Array<{ id: string, kind: string, label: string, partnerType: PartnerType | null, degree: number, betweenness: number, pagerank: number, community: number, articulationPoint: boolean }>, edges: Array<{ source: string, target: string, kind: string, weight: number, bridge: boolean }> } };
+
+export type PartnerIndexQueryVariables = Exact<{
+  filter?: NetworkFilter | null | undefined;
+}>;
+
+
+export type PartnerIndexQuery = { network: { nodes: Array<{ id: string, label: string, community: number }> } };
 
 export type MapEngagementsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -335,6 +393,28 @@ export const AttributionShareFieldsFragmentDoc = new TypedDocumentString(`
   amount
 }
     `, {"fragmentName":"AttributionShareFields"}) as unknown as TypedDocumentString<AttributionShareFieldsFragment, unknown>;
+export const DealRegistrationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DealRegistrationFields on DealRegistration {
+  id
+  registeredOn
+  expiresOn
+  status
+  reason
+  inForce
+  partner {
+    id
+    name
+  }
+  customer {
+    id
+    name
+  }
+  capability {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"DealRegistrationFields"}) as unknown as TypedDocumentString<DealRegistrationFieldsFragment, unknown>;
 export const CoverageCellFieldsFragmentDoc = new TypedDocumentString(`
     fragment CoverageCellFields on CoverageCell {
   region {
@@ -555,18 +635,6 @@ export const AtRiskOutcomesDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<AtRiskOutcomesQuery, AtRiskOutcomesQueryVariables>;
-export const PartnerSearchDocument = new TypedDocumentString(`
-    query PartnerSearch($text: String) {
-  partners(filter: {nameContains: $text}, first: 20) {
-    edges {
-      node {
-        id
-        name
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<PartnerSearchQuery, PartnerSearchQueryVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   coverageGaps {
@@ -654,6 +722,137 @@ export const EngagementListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EngagementListQuery, EngagementListQueryVariables>;
+export const DealRegistrationsDocument = new TypedDocumentString(`
+    query DealRegistrations($filter: DealRegistrationFilter, $after: String) {
+  dealRegistrations(filter: $filter, first: 25, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...DealRegistrationFields
+      }
+    }
+  }
+}
+    fragment DealRegistrationFields on DealRegistration {
+  id
+  registeredOn
+  expiresOn
+  status
+  reason
+  inForce
+  partner {
+    id
+    name
+  }
+  customer {
+    id
+    name
+  }
+  capability {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DealRegistrationsQuery, DealRegistrationsQueryVariables>;
+export const DealConflictsDocument = new TypedDocumentString(`
+    query DealConflicts($asOf: Date) {
+  dealConflicts(asOf: $asOf) {
+    kind
+    customer {
+      id
+      name
+    }
+    capability {
+      id
+      name
+    }
+    registrations {
+      ...DealRegistrationFields
+    }
+    contribution {
+      id
+      kind
+      date
+      partner {
+        id
+        name
+      }
+    }
+    engagement {
+      id
+      name
+    }
+  }
+}
+    fragment DealRegistrationFields on DealRegistration {
+  id
+  registeredOn
+  expiresOn
+  status
+  reason
+  inForce
+  partner {
+    id
+    name
+  }
+  customer {
+    id
+    name
+  }
+  capability {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DealConflictsQuery, DealConflictsQueryVariables>;
+export const DecideDealRegistrationDocument = new TypedDocumentString(`
+    mutation DecideDealRegistration($id: ID!, $status: DealRegistrationStatus!, $reason: String!) {
+  decideDealRegistration(id: $id, status: $status, reason: $reason) {
+    ...DealRegistrationFields
+  }
+}
+    fragment DealRegistrationFields on DealRegistration {
+  id
+  registeredOn
+  expiresOn
+  status
+  reason
+  inForce
+  partner {
+    id
+    name
+  }
+  customer {
+    id
+    name
+  }
+  capability {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DecideDealRegistrationMutation, DecideDealRegistrationMutationVariables>;
+export const CustomerEngagementsDocument = new TypedDocumentString(`
+    query CustomerEngagements($id: ID!) {
+  customer(id: $id) {
+    id
+    name
+    engagements(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+          startDate
+          endDate
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerEngagementsQuery, CustomerEngagementsQueryVariables>;
 export const CoverageDocument = new TypedDocumentString(`
     query Coverage($input: CoverageInput) {
   coverageGaps(input: $input) {
@@ -775,10 +974,35 @@ export const ExitCommitmentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExitCommitmentsQuery, ExitCommitmentsQueryVariables>;
-export const NetworkDocument = new TypedDocumentString(`
-    query Network($filter: NetworkFilter, $limit: Int) {
+export const NetworkOverviewDocument = new TypedDocumentString(`
+    query NetworkOverview($filter: NetworkFilter) {
+  network(filter: $filter, limit: 0) {
+    partnerCount
+    stale
+    computedAt
+    betweennessSample
+    communities {
+      id
+      size
+      label
+      topPartners {
+        id
+        label
+      }
+    }
+    communityLinks {
+      source
+      target
+      weight
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkOverviewQuery, NetworkOverviewQueryVariables>;
+export const CommunityNetworkDocument = new TypedDocumentString(`
+    query CommunityNetwork($filter: NetworkFilter, $limit: Int) {
   network(filter: $filter, limit: $limit) {
     truncated
+    partnerCount
     stale
     computedAt
     nodes {
@@ -790,16 +1014,29 @@ export const NetworkDocument = new TypedDocumentString(`
       betweenness
       pagerank
       community
+      articulationPoint
     }
     edges {
       source
       target
       kind
       weight
+      bridge
     }
   }
 }
-    `) as unknown as TypedDocumentString<NetworkQuery, NetworkQueryVariables>;
+    `) as unknown as TypedDocumentString<CommunityNetworkQuery, CommunityNetworkQueryVariables>;
+export const PartnerIndexDocument = new TypedDocumentString(`
+    query PartnerIndex($filter: NetworkFilter) {
+  network(filter: $filter, limit: 100000) {
+    nodes {
+      id
+      label
+      community
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerIndexQuery, PartnerIndexQueryVariables>;
 export const MapEngagementsDocument = new TypedDocumentString(`
     query MapEngagements($after: String) {
   engagements(first: 100, after: $after) {
