@@ -125,9 +125,11 @@ describe('outcomes at risk', { timeout: 180_000 }, () => {
   it('exports the at-risk list as CSV', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const lines = (await readFile(await download.path(), 'utf8')).split('\r\n');
-    expect(lines[0]).toBe('id,description,dueDate,asOf,daysToDue,reasons,orchestratorNow,orchestratorOnDueDate,defective,overdue,engagement,customer,region');
-    expect(lines).toContain(`o-claims-nps,Adjuster satisfaction above 40,2027-02-26,${AS_OF},83,DEFECTIVE_DEPENDENCY; OVERDUE_DEPENDENCY,p-cortexa,p-tessellate,`
-      + 'm-claims-rules (p-quillfield),m-claims-followup (p-tessellate),e-claims-copilot,Rheinhafen Versicherung,DE');
+    // Names beside ids: the file reads without the app.
+    expect(lines[0]).toBe('id,description,dueDate,asOf,daysToDue,reasons,orchestratorNow,orchestratorNowName,orchestratorOnDueDate,orchestratorOnDueDateName,'
+      + 'defective,overdue,engagement,engagementName,customer,region');
+    expect(lines).toContain(`o-claims-nps,Adjuster satisfaction above 40,2027-02-26,${AS_OF},83,DEFECTIVE_DEPENDENCY; OVERDUE_DEPENDENCY,p-cortexa,Cortexa,p-tessellate,Tessellate Data,`
+      + 'm-claims-rules (p-quillfield Quillfield Advisory),m-claims-followup (p-tessellate Tessellate Data),e-claims-copilot,Claims triage copilot,Rheinhafen Versicherung,DE');
     expect(lines.filter((l) => l !== '').length).toBe(1 + (await atRiskIds()).ids.length);
   });
 

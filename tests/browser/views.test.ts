@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
-import { ADMIN, BROWSER_WAIT_MS, expectedNetwork, expectNoProblems, inkedFraction, screenshot, SCREENSHOTS, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectedNetwork, expectNoProblems, screenshot, startWebWorld, type WebWorld } from './support.ts';
 
 /** First queries compile their Cypher on a fresh database: generous on a busy machine. */
 const WAIT = BROWSER_WAIT_MS;
@@ -24,20 +24,19 @@ afterAll(async () => world?.close());
 const drawn = '[data-testid=map-summary][data-state=drawn]';
 
 describe('the network map', { timeout: 180_000 }, () => {
-  it('draws one node per partner that took part in an engagement, and their co-delivery links', async () => {
+  it('starts from the community overview of every partner that took part in an engagement', async () => {
     await page.waitForSelector(drawn, { timeout: WAIT });
     const expected = expectedNetwork(world.sample);
+    const api = await gql<{ network: { communities: Array<{ label: string }> } }>('{ network(limit: 0) { communities { label } } }');
     const summary = page.locator('[data-testid=map-summary]');
+    expect(await summary.getAttribute('data-level')).toBe('overview');
     expect(Number(await summary.getAttribute('data-partners'))).toBe(expected.partners);
-    expect(Number(await summary.getAttribute('data-edges'))).toBe(expected.coDelivers);
-    expect(await summary.textContent()).toContain(`${expected.partners} partners`);
-    // The canvas paints on the animation frame after the summary says drawn: wait for the ink, not for a duration.
-    await expect.poll(() => inkedFraction(page, 'canvas.map-canvas'), { timeout: WAIT }).toBeGreaterThan(0.03);
+    expect(Number(await summary.getAttribute('data-communities'))).toBe(api.data!.network.communities.length);
+    expect(await summary.textContent()).toContain(`${expected.partners} partners in ${api.data!.network.communities.length} communities`);
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
-    await screenshot(page, 'network-map');
   });
 
-  it('finds a partner by name, zooms to it and opens its card with the track record by role', async () => {
+  it('finds a partner by name and opens its card with the track record by role', async () => {
     await page.fill('#map-search', 'Cortexa');
     await page.press('#map-search', 'Enter');
     const card = page.locator('.partner-card[data-partner="p-cortexa"]');
@@ -47,29 +46,16 @@ describe('the network map', { timeout: 180_000 }, () => {
     await expect.poll(() => record.count(), { timeout: WAIT }).toBe(2);
     expect(await record.nth(0).locator('th').textContent()).toBe('Orchestrator');
     expect(await card.textContent()).toContain('e-claims-copilot');
-    // The zoom transition ends with Cortexa in the middle of the stage, however long a busy
-    // machine takes to get there: hover the middle until its tooltip names Cortexa. The canvas
-    // moves under a resting pointer without a mousemove, so each look moves the pointer (by a
-    // pixel either way: well inside a node's hit radius).
-    const stage = (await page.locator('[data-testid=map-stage]').boundingBox())!;
-    let nudge = 0;
-    await expect.poll(async () => {
-      nudge = 1 - nudge;
-      await page.mouse.move(stage.x + stage.width / 2 + nudge, stage.y + stage.height / 2);
-      return page.locator('.tooltip').textContent();
-    }, { timeout: WAIT }).toContain('Cortexa');
-    expect(await page.locator('.tooltip').textContent()).toContain('AI-native');
-    await page.screenshot({ path: `${SCREENSHOTS}network-map-card.png` });
     await page.keyboard.press('Escape');
     expect(await page.locator('#panel').isHidden()).toBe(true);
   });
 
   it('filters by region as the API does', async () => {
-    const api = await gql<{ network: { nodes: Array<{ kind: string }> } }>('{ network(filter: { regions: ["JP"] }, limit: 10000) { nodes { kind } } }');
+    const api = await gql<{ network: { partnerCount: number } }>('{ network(filter: { regions: ["JP"] }, limit: 0) { partnerCount } }');
     await page.selectOption('#map-region', 'JP');
-    await expect.poll(async () => page.locator(drawn).count(), { timeout: WAIT }).toBe(1);
+    await expect.poll(async () => page.locator(`${drawn}[data-level=overview]`).count(), { timeout: WAIT }).toBe(1);
     const partners = Number(await page.locator('[data-testid=map-summary]').getAttribute('data-partners'));
-    expect(partners).toBe(api.data!.network.nodes.filter((n) => n.kind === 'PARTNER').length);
+    expect(partners).toBe(api.data!.network.partnerCount);
     expect(partners).toBeLessThan(expectedNetwork(world.sample).partners);
     await page.selectOption('#map-region', '');
     await page.waitForSelector(drawn, { timeout: WAIT });
@@ -85,21 +71,21 @@ describe('the network map', { timeout: 180_000 }, () => {
     const text = await page.locator('[aria-live=polite]', { hasText: 'Engagements overlapping' }).textContent();
     const [, since, until] = /overlapping (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/.exec(text ?? '') ?? [];
     expect(since).toBeDefined();
-    const api = await gql<{ network: { nodes: Array<{ kind: string }> } }>(
-      'query ($since: Date, $until: Date) { network(filter: { since: $since, until: $until }, limit: 10000) { nodes { kind } } }', { since, until });
-    expect(Number(await page.locator('[data-testid=map-summary]').getAttribute('data-partners'))).toBe(api.data!.network.nodes.length);
+    const api = await gql<{ network: { partnerCount: number } }>(
+      'query ($since: Date, $until: Date) { network(filter: { since: $since, until: $until }, limit: 0) { partnerCount } }', { since, until });
+    await expect.poll(async () => Number(await page.locator(drawn).getAttribute('data-partners')), { timeout: WAIT }).toBe(api.data!.network.partnerCount);
     await page.keyboard.press('End');
     await page.locator('#map-from').focus();
     await page.keyboard.press('Home');
     await page.waitForSelector(drawn, { timeout: WAIT });
   });
 
-  it('exports the map as PNG and the visible table as CSV', async () => {
+  it('exports the map as PNG and the communities as CSV, names beside ids', async () => {
     await expectPngExport(page);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const text = (await streamBytes(await csv.createReadStream())).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('id,kind,label,partnerType,degree,pagerank,betweenness,community');
-    expect(text).toContain('p-cortexa,PARTNER,Cortexa,AI_NATIVE');
+    expect(text.split('\r\n')[0]).toBe('community,label,partners,topPartners');
+    expect(text.split('\r\n')[1]).toMatch(/^0,[^,]+ · [^,]+,\d+,/);
   });
 });
 
@@ -182,14 +168,16 @@ describe('the gap heatmap', { timeout: 180_000 }, () => {
     await screenshot(page, 'gaps-exit-impact');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const text = (await streamBytes(await csv.createReadStream())).toString('utf8');
-    expect(text).toMatch(/^region,industry,capability,demand,statusBefore,supplyBefore,suppliersBefore,statusAfter,supplyAfter,suppliersAfter\r\n/);
-    expect(text).toContain('JP,,agentic-ai,4,SINGLE_POINT,1,p-hoshimi,UNCOVERED,0,');
+    expect(text).toMatch(/^region,industry,capability,demand,statusBefore,supplyBefore,suppliersBefore,supplierNamesBefore,statusAfter,supplyAfter,suppliersAfter,supplierNamesAfter,regionName,industryName,capabilityName\r\n/);
+    expect(text).toContain('JP,,agentic-ai,4,SINGLE_POINT,1,p-hoshimi,Hoshimi AI,UNCOVERED,0,,,Japan,,Agentic AI and automation');
   });
 });
 
 describe('attribution', { timeout: 180_000 }, () => {
-  it('shows the five models side by side with amounts for e-claims-copilot', async () => {
-    await page.goto(`${world.app.url}/#attribution/e-claims-copilot`);
+  it('shows the five models side by side with amounts for e-claims-copilot, chosen by typing and clicking Show', async () => {
+    await page.click('#tab-attribution');
+    await page.locator('#attribution-engagement').fill('e-claims-copilot');
+    await page.click('#attribution-show');
     await page.locator('.attribution-chart').waitFor({ timeout: WAIT });
     expect(await page.locator('.attribution-chart [data-model]').evaluateAll((els) => els.map((e) => e.getAttribute('data-model'))))
       .toEqual(['firstTouch', 'lastTouch', 'linear', 'positionBased', 'timeDecay']);
@@ -210,7 +198,8 @@ describe('keyboard', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('#tab-gaps').getAttribute('aria-selected'), { timeout: WAIT }).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-gaps');
     await page.keyboard.press('End');
-    await expect.poll(() => page.locator('#tab-attribution').getAttribute('aria-selected'), { timeout: WAIT }).toBe('true');
+    // The last tab, whichever view it is.
+    await expect.poll(() => page.locator('.tabs [role=tab]').last().getAttribute('aria-selected'), { timeout: WAIT }).toBe('true');
   });
 });
 

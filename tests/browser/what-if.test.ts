@@ -134,8 +134,8 @@ describe('What if', { timeout: 240_000 }, () => {
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const text = (await streamBytes(await csv.createReadStream())).toString('utf8');
-    expect(text).toMatch(/^region,industry,capability,demand,statusBefore,supplyBefore,suppliersBefore,statusAfter,supplyAfter,suppliersAfter\r\n/);
-    expect(text).toMatch(/\r\nNL,,crm,\d+,SINGLE_POINT,1,p-brightwater,SINGLE_POINT,1,p-new-dykstra-crm-partners\r\n/);
+    expect(text).toMatch(/^region,industry,capability,demand,statusBefore,supplyBefore,suppliersBefore,supplierNamesBefore,statusAfter,supplyAfter,suppliersAfter,supplierNamesAfter,regionName,industryName,capabilityName\r\n/);
+    expect(text).toMatch(/\r\nNL,,crm,\d+,SINGLE_POINT,1,p-brightwater,Brightwater Systems,SINGLE_POINT,1,p-new-dykstra-crm-partners,Dykstra CRM Partners,Netherlands,,CRM\r\n/);
     expect(text.trim().split('\r\n')).toHaveLength(api.coverage.length + 1);
 
     await summary().evaluate((node) => node.scrollIntoView({ block: 'start' }));

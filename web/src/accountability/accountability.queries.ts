@@ -67,12 +67,6 @@ export const AT_RISK_OUTCOMES_QUERY = graphql(`
   }
 `);
 
-export const PARTNER_SEARCH_QUERY = graphql(`
-  query PartnerSearch($text: String) {
-    partners(filter: { nameContains: $text }, first: 20) { edges { node { id name } } }
-  }
-`);
-
 export type AccountabilityData = AccountabilityQuery;
 export type CommitmentInfo = CommitmentFieldsFragment;
 /** A commitment and what it depends on, as deep as the query asks (the deepest level has no dependsOn). */

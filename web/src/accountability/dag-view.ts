@@ -1,6 +1,7 @@
 /** Draws a FailureDag as SVG: marks told apart by fill, border, dash and a written label. */
 import { select, type Selection } from 'd3';
 import { OKABE_ITO } from '../lib/palette.ts';
+import { clampLines } from '../lib/wrap.ts';
 import { layoutDag } from './dag-layout.ts';
 import type { DagEdge, DagNode, FailureDag, Mark } from './failure-dag.ts';
 
@@ -8,7 +9,8 @@ export interface DagViewOptions {
   onSelect?(node: DagNode): void;
 }
 
-const W = 200, H = 60;
+/** Node width; the height follows the text (the description wraps to at most DESCRIPTION_LINES lines). */
+const W = 230, LINE = 14, DESCRIPTION_LINES = 4, PAD = 8;
 export const MARK_STYLE: Record<Mark, { fill: string; stroke: string; width: number; dash?: string; text: string; label: string }> = {
   outcome: { fill: '#1f2a36', stroke: '#1f2a36', width: 1, text: '#ffffff', label: 'outcome' },
   'root-cause': { fill: '#fbe1d2', stroke: OKABE_ITO.vermillion, width: 3.5, text: '#1a1a1a', label: 'root cause' },
@@ -27,14 +29,25 @@ const EDGE_STYLE: Record<EdgeKind, { stroke: string; width: number; dash?: strin
   plain: { stroke: '#999999', width: 1.2 },
 };
 
-/** Shortens a text element's content until it fits `max` px (measured, so any font works). */
-function fit(node: SVGTextElement, max: number): void {
-  let text = node.textContent ?? '';
-  if (typeof node.getComputedTextLength !== 'function') return;
-  while (text.length > 1 && node.getComputedTextLength() > max) {
-    text = text.slice(0, -2);
-    node.textContent = `${text}…`;
-  }
+/** A node's text, line by line: id, description (wrapped), owner, status; `clipped` when any line was shortened. */
+interface NodeText { lines: Array<{ text: string; kind: 'id' | 'description' | 'owner' | 'status' }>; clipped: boolean }
+
+function nodeText(n: DagNode, measure: (text: string, bold: boolean) => number): NodeText {
+  const width = W - 2 * PAD;
+  const one = (text: string, bold: boolean) => clampLines((t) => measure(t, bold), text, width, 1);
+  const id = one(n.foreign ? `${n.id} (in ${n.engagement?.id})` : n.id, true);
+  const description = clampLines((t) => measure(t, false), n.description, width, DESCRIPTION_LINES);
+  const owner = n.owner ? one(`Owner: ${n.owner.name}`, false) : null;
+  const status = one(statusLine(n), true);
+  return {
+    lines: [
+      ...id.lines.map((text) => ({ text, kind: 'id' as const })),
+      ...description.lines.map((text) => ({ text, kind: 'description' as const })),
+      ...(owner?.lines ?? []).map((text) => ({ text, kind: 'owner' as const })),
+      ...status.lines.map((text) => ({ text, kind: 'status' as const })),
+    ],
+    clipped: id.clipped || description.clipped || Boolean(owner?.clipped) || status.clipped,
+  };
 }
 
 /** The third line of a node: what it is, in words, so colour is never the only cue. */
@@ -65,6 +78,16 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
 
   function update(next: FailureDag): void {
     const overdueCount = next.nodes.filter((n) => n.mark === 'overdue').length;
+    // Text is measured in the page (any font), so every line fits its node; the tallest node sets the row height.
+    const probe = root.append('text').attr('visibility', 'hidden');
+    const measure = (text: string, bold: boolean) => {
+      probe.attr('font-weight', bold ? 700 : 400).text(text);
+      const node = probe.node()!;
+      return typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : text.length * 6.2;
+    };
+    const texts = new Map(next.nodes.map((n) => [n.id, nodeText(n, measure)]));
+    probe.remove();
+    const H = PAD * 2 + LINE * Math.max(3, ...[...texts.values()].map((t) => t.lines.length)) - 2;
     const layout = layoutDag(next.nodes.map((n) => n.id), next.edges, { nodeWidth: W, nodeHeight: H });
     root.attr('aria-label', `Failure graph of ${next.nodes[0]?.id ?? 'the outcome'}: ${next.nodes.filter((n) => n.mark === 'root-cause').length} root causes`
         + (overdueCount ? `, ${overdueCount} overdue` : ''));
@@ -87,10 +110,8 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
       .join((enter) => {
         const g = enter.append('g').attr('class', 'dag-node').attr('tabindex', 0).attr('role', 'button');
         g.append('title');
-        g.append('rect').attr('width', W).attr('height', H).attr('rx', 5);
-        g.append('text').attr('class', 'l1').attr('x', 8).attr('y', 16).attr('font-weight', 700);
-        g.append('text').attr('class', 'l2').attr('x', 8).attr('y', 32);
-        g.append('text').attr('class', 'l3').attr('x', 8).attr('y', 49).attr('font-size', 10).attr('font-weight', 600);
+        g.append('rect').attr('width', W).attr('rx', 5);
+        g.append('text').attr('class', 'node-text');
         return g;
       });
     nodes.attr('transform', (n) => `translate(${pos(n.id).x},${pos(n.id).y})`)
@@ -98,14 +119,19 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
       .attr('aria-label', (n) => `${n.id}, ${MARK_STYLE[n.mark].label}, ${n.status}${n.mark === 'overdue' ? `, was due ${n.dueDate}` : ''}${n.owner ? `, owned by ${n.owner.name}` : ''}`)
       .on('click', (_, n) => options.onSelect?.(n))
       .on('keydown', (event: KeyboardEvent, n) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); options.onSelect?.(n); } });
-    nodes.select('title').text((n) => `${n.id}: ${n.description}${n.engagement ? ` (${n.engagement.name})` : ''}${n.mark === 'overdue' ? `, was due ${n.dueDate}` : ''}`);
-    nodes.select('rect').attr('fill', (n) => MARK_STYLE[n.mark].fill).attr('stroke', (n) => MARK_STYLE[n.mark].stroke)
+    nodes.attr('data-clipped', (n) => (texts.get(n.id)!.clipped ? 'true' : null));
+    nodes.select('title').text((n) => `${n.id}: ${n.description}${n.owner ? `; owner ${n.owner.name}` : ''}${n.engagement ? ` (${n.engagement.name})` : ''}${n.mark === 'overdue' ? `, was due ${n.dueDate}` : ''}`);
+    nodes.select('rect').attr('height', H).attr('fill', (n) => MARK_STYLE[n.mark].fill).attr('stroke', (n) => MARK_STYLE[n.mark].stroke)
       .attr('stroke-width', (n) => MARK_STYLE[n.mark].width).attr('stroke-dasharray', (n) => MARK_STYLE[n.mark].dash ?? null);
-    nodes.selectAll<SVGTextElement, DagNode>('text').attr('fill', (n) => MARK_STYLE[n.mark].text);
-    nodes.select('text.l1').text((n) => (n.foreign ? `${n.id} (in ${n.engagement?.id})` : n.id));
-    nodes.select('text.l2').text((n) => (n.mark === 'outcome' ? n.description : n.owner?.name ?? ''));
-    nodes.select('text.l3').text((n) => statusLine(n));
-    nodes.selectAll<SVGTextElement, DagNode>('text').each(function () { fit(this, W - 14); });
+    nodes.select<SVGTextElement>('text.node-text').attr('fill', (n) => MARK_STYLE[n.mark].text).each(function (n) {
+      const lines = texts.get(n.id)!.lines;
+      select(this).selectAll('tspan').data(lines).join('tspan')
+        .attr('x', PAD).attr('y', (_, i) => PAD + 10 + i * LINE)
+        .attr('class', (l) => l.kind)
+        .attr('font-weight', (l) => (l.kind === 'id' || l.kind === 'status' ? 700 : 400))
+        .attr('font-size', (l) => (l.kind === 'status' ? 10 : 11))
+        .text((l) => l.text);
+    });
 
     legend.attr('transform', `translate(8,${layout.height + 8})`);
     // The overdue mark is explained only where an outcome at risk has one.

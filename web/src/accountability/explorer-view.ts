@@ -38,6 +38,29 @@ const REGIONS_QUERY = graphql(`query Regions { coverageGaps { region { code name
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** A sentence with the first mention of each partner's name made a link to its card; the text reads the same. */
+function linkNames(session: Session, text: string, partners: ReadonlyArray<{ id: string; name: string } | null | undefined>): Node[] {
+  let parts: Array<string | Node> = [text];
+  for (const p of partners) {
+    if (!p) continue;
+    let done = false;
+    parts = parts.flatMap((part) => {
+      if (done || typeof part !== 'string') return [part];
+      const at = part.indexOf(p.name);
+      if (at < 0) return [part];
+      done = true;
+      return [part.slice(0, at), partnerLink(session, p), part.slice(at + p.name.length)];
+    });
+  }
+  return parts.filter((part) => part !== '').map((part) => (typeof part === 'string' ? document.createTextNode(part) : part));
+}
+
+/** A partner's name as a link to its card in the side panel. */
+function partnerLink(session: Session, partner: { id: string; name: string }, strong = false): HTMLButtonElement {
+  return button(partner.name, () => session.openPartner(partner.id),
+    { class: strong ? 'link partner-link strong' : 'link partner-link', 'data-partner-link': partner.id, title: `${partner.name} (${partner.id}): open the partner’s card` });
+}
+
 const listOf = (state: ViewState): ListName => (state.list === 'at-risk' ? 'at-risk' : 'missed');
 
 const INTRO: Record<ListName, [string, string]> = {
@@ -71,10 +94,20 @@ export function render(element: HTMLElement, session: Session, options: { outcom
   const switches = (['missed', 'at-risk'] as const).map((name) =>
     button(name === 'missed' ? 'Missed' : 'At risk', () => switchTo(name), { id: `list-${name}`, 'data-list': name, 'aria-pressed': 'false' }));
   const slot = el('div', { class: 'list-slot' });
-  const side = el('div', { class: 'outcome-side' },
+  const side = el('div', { class: 'outcome-side', id: 'outcome-side' },
     el('div', { class: 'list-switch', role: 'group', 'aria-label': 'Which outcomes to list' }, ...switches, liveStatus.element), slot);
+  const explorer = el('div', { class: 'explorer' }, side, detail);
+  // The list folds away so the graph gets the width (1024 px screens); narrow screens start folded once an outcome is open.
+  const fold = button('Hide list', () => setFolded(!explorer.classList.contains('folded')),
+    { id: 'toggle-outcome-list', class: 'fold', 'aria-controls': 'outcome-side', 'aria-expanded': 'true', title: 'Hide or show the list of outcomes' });
+  function setFolded(folded: boolean): void {
+    explorer.classList.toggle('folded', folded);
+    fold.setAttribute('aria-expanded', String(!folded));
+    fold.textContent = folded ? 'Show list' : 'Hide list';
+  }
+  if (options.outcomeId && window.matchMedia('(max-width: 1100px)').matches) setFolded(true);
   clear(element);
-  element.append(el('div', { class: 'explorer' }, side, detail));
+  element.append(el('div', { class: 'explorer-wrap' }, fold, explorer));
 
   const shownList = () => (listName === 'at-risk' ? atRiskView : missedView);
   const asOf = () => state.asOf || todayIso();
@@ -86,11 +119,13 @@ export function render(element: HTMLElement, session: Session, options: { outcom
     return listName === 'at-risk' ? { list: 'at-risk', ...own } : own;
   }
 
-  function remember(): void {
+  /** Writes the controls into the address: a person's change is a history entry (Back undoes it), a default filled in is not. */
+  function remember(push = true): void {
     const next = currentState();
     if (sameState(next, state)) return;
     state = next;
-    session.remember(arg, state);
+    if (push) session.navigate('accountability', arg, state);
+    else session.remember(arg, state);
   }
 
   /** Puts the chosen list in the slot, made on first use with the address's state. */
@@ -117,7 +152,7 @@ export function render(element: HTMLElement, session: Session, options: { outcom
     arg = undefined;
     showList();
     state = currentState();
-    session.remember(arg, state);
+    session.navigate('accountability', arg, state);
     void show();
   }
 
@@ -130,7 +165,7 @@ export function render(element: HTMLElement, session: Session, options: { outcom
     regions = found;
     showList();
     // The at-risk list's as-of date defaults to today: written into the address, a copied link keeps it.
-    remember();
+    remember(false);
     void show();
   })();
   showList();
@@ -214,10 +249,11 @@ export function render(element: HTMLElement, session: Session, options: { outcom
           el('h2', {}, o.description),
           el('div', { class: 'small muted' }, `${o.id} · ${o.status === 'MISSED' ? 'missed' : o.status === 'PARTIALLY_MET' ? 'partly met' : o.status.toLowerCase()} · due ${o.dueDate} · ${o.engagement.name} (${o.engagement.id}) for ${o.engagement.customer.name}`),
           el('div', { class: 'accountable', 'data-testid': 'accountable', 'data-partner': acc.accountable?.id ?? '' },
-            acc.accountable ? el('span', {}, 'Accountable on the due date: ', el('strong', {}, acc.accountable.name), ` (${acc.accountable.id}, orchestrator on ${o.dueDate})`)
+            acc.accountable ? el('span', {}, 'Accountable on the due date: ', partnerLink(session, acc.accountable, true), ` (${acc.accountable.id}, orchestrator on ${o.dueDate})`)
               : el('span', {}, el('strong', {}, 'No orchestrator on the due date'), ': an orchestration gap, so nobody was accountable.')),
           el('div', { 'data-testid': 'root-causes' }, el('strong', {}, roots.length ? `Root cause${roots.length === 1 ? '' : 's'}: ` : 'No defective commitment: '),
-            ...(roots.length ? roots.map((c, i) => el('span', { 'data-root-cause': c.id }, i ? '; ' : '', `${c.id} (${c.owner.name}, ${c.status.toLowerCase()}${c.engagement.id !== o.engagement.id ? `, in ${c.engagement.id}` : ''})`))
+            ...(roots.length ? roots.map((c, i) => el('span', { 'data-root-cause': c.id }, i ? '; ' : '', `${c.id} “${c.description}” (owner `, partnerLink(session, c.owner),
+              `, ${c.status.toLowerCase()}${c.engagement.id !== o.engagement.id ? `, in ${c.engagement.id}` : ''})`))
               : ['the outcome was missed although everything it depends on was delivered; the accountable orchestrator answers for it.']))),
         el('div', {}, el('h3', {}, 'Responsibility'), sharesHost,
           acc.responsible.length === 0 ? el('p', { class: 'small muted' }, 'Nobody: no root cause and no accountable orchestrator.') : null)));
@@ -247,13 +283,13 @@ export function render(element: HTMLElement, session: Session, options: { outcom
             el('strong', {}, line.label), ` (${line.meaning}): `,
             ...(line.commitments.length
               ? line.commitments.map((c, i) => el('span', { [line.reason === 'OVERDUE_DEPENDENCY' ? 'data-overdue' : 'data-defective']: c.id, 'data-owner': c.owner.id },
-                i ? '; ' : '', `${c.id} “${c.description}” owned by ${c.owner.name}, ${c.status.toLowerCase().replace(/_/g, ' ')}${line.reason === 'OVERDUE_DEPENDENCY' ? `, was due ${c.dueDate}` : ''}`))
+                i ? '; ' : '', `${c.id} “${c.description}” owned by `, partnerLink(session, c.owner), `, ${c.status.toLowerCase().replace(/_/g, ' ')}${line.reason === 'OVERDUE_DEPENDENCY' ? `, was due ${c.dueDate}` : ''}`))
               : ['outside what your token may see']))))));
       side = el('div', { class: 'who-acts' }, el('h3', {}, 'Who must act'),
         el('div', { class: 'accountable', 'data-testid': 'act-now', 'data-partner': risk.orchestratorNow?.id ?? '' },
-          el('strong', {}, who.now), risk.orchestratorNow ? ` (orchestrator on ${date})` : ''),
+          el('strong', {}, ...linkNames(session, who.now, [risk.orchestratorNow])), risk.orchestratorNow ? ` (orchestrator on ${date})` : ''),
         el('div', { 'data-testid': 'on-due-date', 'data-partner': due?.id ?? '' },
-          who.changes || !due ? capitalise(who.onDueDate) : `${due.name} is accountable on ${o.dueDate} too`),
+          ...linkNames(session, who.changes || !due ? capitalise(who.onDueDate) : `${due.name} is accountable on ${o.dueDate} too`, [due])),
         el('p', { class: 'small muted' }, 'The orchestrator on the due date answers for the outcome if it is missed.'));
     } else {
       append(head, el('p', { class: 'note', 'data-testid': 'not-at-risk' },
@@ -293,6 +329,9 @@ export function render(element: HTMLElement, session: Session, options: { outcom
 
   return {
     update(nextArg, nextState) {
+      // The address this view just wrote (a history entry) comes back through the router:
+      // the controls already say it, and setting them again would undo what is being typed.
+      if (nextArg === arg && sameState(nextState, state)) return;
       const name = listOf(nextState);
       state = nextState;
       arg = nextArg;
@@ -301,9 +340,17 @@ export function render(element: HTMLElement, session: Session, options: { outcom
       void show();
     },
     destroy() { generation++; stopListening(); refreshes.cancel(); liveStatus.destroy(); missedView?.destroy(); atRiskView?.destroy(); },
-    async exportPng() { return svgs.length ? svgsToPng(svgs) : null; },
+    async exportPng() {
+      if (!svgs.length) return null;
+      const title = detail.querySelector('h2')?.textContent ?? arg ?? '';
+      const list = shownList();
+      return svgsToPng(svgs, {
+        title: `Accountability: ${title} (${arg ?? ''})`,
+        details: [listName === 'at-risk' ? `Outcomes at risk as of ${asOf()}` : 'Missed outcomes', ...(list?.filters() ?? [])],
+      });
+    },
     exportCsv(): Cell[][] {
-      return listName === 'at-risk' ? atRisk.csv(atRiskView?.rows() ?? []) : missed.csv(missedView?.rows() ?? []);
+      return listName === 'at-risk' ? atRisk.csv(atRiskView?.shownRows() ?? []) : missed.csv(missedView?.shownRows() ?? []);
     },
   };
 }

@@ -34,13 +34,14 @@ export function missedList(): ExplorerList<MissedOutcome> {
     controls: [],
     fetch: async (api, filter, after) => toListPage((await api.query(MISSED_OUTCOMES_QUERY, { filter, after })).missedOutcomes, (e) => e.node),
     id: (o) => o.id,
+    searchText: (o) => o,
     cells: (o, open) => [
       el('td', { class: 'small due' }, o.dueDate, el('br'), el('span', { class: 'status-pill' }, o.status === 'MISSED' ? 'missed' : 'partly met')),
       el('td', {}, open, el('div', { class: 'small' }, o.description)),
       el('td', { class: 'small' }, o.engagement.name, el('div', { class: 'muted' }, `${o.engagement.customer.name} · ${o.engagement.customer.region.code}`)),
     ],
-    csv: (rows) => [['id', 'status', 'dueDate', 'description', 'engagement', 'customer', 'region'],
-      ...rows.map((o) => [o.id, o.status, o.dueDate, o.description, o.engagement.id, o.engagement.customer.name, o.engagement.customer.region.code])],
+    csv: (rows) => [['id', 'status', 'dueDate', 'description', 'engagement', 'engagementName', 'customer', 'region'],
+      ...rows.map((o) => [o.id, o.status, o.dueDate, o.description, o.engagement.id, o.engagement.name, o.engagement.customer.name, o.engagement.customer.region.code])],
   };
 }
 
@@ -49,7 +50,8 @@ export function atRiskList(): ExplorerList<AtRiskRow> & { asOf(): string } {
   const input = el('input', { type: 'date', id: 'at-risk-as-of', min: '2000-01-01' });
   // Cleared by hand, the field means today, as the API's default does.
   const asOf = () => input.value || todayIso();
-  const commitments = (cs: AtRiskRow['defective']) => cs.map((c) => `${c.id} (${c.owner.id})`).join('; ');
+  // Names beside ids, so the file reads without the app: "m-x (p-y Partner Name)".
+  const commitments = (cs: AtRiskRow['defective']) => cs.map((c) => `${c.id} (${c.owner.id} ${c.owner.name})`).join('; ');
   return {
     asOf,
     idPrefix: 'at-risk',
@@ -60,6 +62,7 @@ export function atRiskList(): ExplorerList<AtRiskRow> & { asOf(): string } {
     controls: [{ key: 'asOf', label: 'As of', input, fallback: () => todayIso() }],
     fetch: async (api, filter, after) => toListPage((await api.query(AT_RISK_OUTCOMES_QUERY, { asOf: asOf(), filter, after })).atRiskOutcomes, (e) => e.node),
     id: (r) => r.outcome.id,
+    searchText: (r) => r.outcome,
     cells: (r, open) => [
       el('td', { class: 'small due' }, r.outcome.dueDate, el('br'),
         el('span', { class: 'status-pill days-to-due', 'data-days': r.daysToDue }, daysToGo(r.daysToDue))),
@@ -68,9 +71,10 @@ export function atRiskList(): ExplorerList<AtRiskRow> & { asOf(): string } {
         el('ul', { class: 'reasons small' }, ...reasonLines(r).map((line) => el('li', { 'data-reason': line.reason, title: line.meaning }, line.text))),
         el('div', { class: 'act small', 'data-now': r.orchestratorNow?.id ?? '', 'data-on-due-date': r.orchestratorOnDueDate?.id ?? '' }, actLine(r))),
     ],
-    csv: (rows) => [['id', 'description', 'dueDate', 'asOf', 'daysToDue', 'reasons', 'orchestratorNow', 'orchestratorOnDueDate', 'defective', 'overdue', 'engagement', 'customer', 'region'],
-      ...rows.map((r) => [r.outcome.id, r.outcome.description, r.outcome.dueDate, asOf(), r.daysToDue, r.reasons.join('; '),
-        r.orchestratorNow?.id, r.orchestratorOnDueDate?.id, commitments(r.defective), commitments(r.overdue),
-        r.outcome.engagement.id, r.outcome.engagement.customer.name, r.outcome.engagement.customer.region.code])],
+    csv: (rows) => [['id', 'description', 'dueDate', 'asOf', 'daysToDue', 'reasons', 'orchestratorNow', 'orchestratorNowName', 'orchestratorOnDueDate', 'orchestratorOnDueDateName',
+      'defective', 'overdue', 'engagement', 'engagementName', 'customer', 'region'],
+    ...rows.map((r) => [r.outcome.id, r.outcome.description, r.outcome.dueDate, asOf(), r.daysToDue, r.reasons.join('; '),
+      r.orchestratorNow?.id, r.orchestratorNow?.name, r.orchestratorOnDueDate?.id, r.orchestratorOnDueDate?.name, commitments(r.defective), commitments(r.overdue),
+      r.outcome.engagement.id, r.outcome.engagement.name, r.outcome.engagement.customer.name, r.outcome.engagement.customer.region.code])],
   };
 }

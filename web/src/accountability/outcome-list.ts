@@ -1,5 +1,6 @@
 /**
- * A list of outcomes with filters (time, partner, region), paged by "Load more". The
+ * A list of outcomes with filters (time, partner by name or id, region) and a search by id
+ * or description, paged by "Load more". The
  * missed and the at-risk lists share it: what they ask, their columns, words and own
  * controls (the at-risk list's as-of date) come from a ListKind (list-kinds.ts).
  */
@@ -7,8 +8,9 @@ import type { Api } from '../api/client.ts';
 import type { OutcomeFilter } from '../api/generated/graphql.ts';
 import { button, clear, el, labelled, options as fillOptions } from '../lib/dom.ts';
 import type { ViewState } from '../shell/route.ts';
+import { createPartnerPicker } from '../shell/partner-picker.ts';
 import { describeError } from '../shell/states.ts';
-import { PARTNER_SEARCH_QUERY } from './accountability.queries.ts';
+import { matchesSearch } from './outcome-search.ts';
 
 /** The part of the API's OutcomeFilter the list's controls set. */
 export type OutcomeFilterInput = Pick<OutcomeFilter, 'since' | 'until' | 'partnerId' | 'regions'>;
@@ -41,6 +43,8 @@ export interface ListKind<Row> {
   controls: readonly ListControl[];
   fetch(api: Api, filter: OutcomeFilterInput, after: string | null): Promise<ListPage<Row>>;
   id(row: Row): string;
+  /** What the search box looks in: the outcome's id and description. */
+  searchText(row: Row): { id: string; description: string };
   /** The row's cells; `open` is the button that chooses the outcome. */
   cells(row: Row, open: HTMLButtonElement): HTMLTableCellElement[];
 }
@@ -48,14 +52,18 @@ export interface ListKind<Row> {
 export interface OutcomeList<Row> {
   element: HTMLElement;
   rows(): readonly Row[];
+  /** The rows the search lets through (all loaded rows without one). */
+  shownRows(): readonly Row[];
   select(id: string | undefined): void;
   /**
    * Loads again, in place, as many rows as are loaded (a live change): the selection,
    * the scroll position and the focused row stay; rows new to the list are marked.
    */
   refresh(): Promise<void>;
-  /** What the controls hold, for the address (set controls only). */
+  /** What the controls hold, for the address (set controls only): `partner` is an id, `q` the search. */
   state(): ViewState;
+  /** The filters in words, for an export's caption. */
+  filters(): string[];
   /** Sets the controls from the address; reloads when anything changed. */
   setState(state: ViewState): void;
   destroy(): void;
@@ -68,6 +76,9 @@ export interface OutcomeListOptions {
   onChange(): void;
 }
 
+/** How many pages a search reads at most: it looks through loaded rows, so it loads the rest first. */
+const SEARCH_PAGES = 20;
+
 export function createOutcomeList<Row>(
   api: Api, regions: ReadonlyArray<{ code: string; name: string }>, kind: ListKind<Row>, options: OutcomeListOptions,
 ): OutcomeList<Row> {
@@ -75,19 +86,26 @@ export function createOutcomeList<Row>(
   let selected: string | undefined;
   let after: string | null = null;
   let generation = 0;
+  let pages = 0;
   let searchTimer = 0;
   const id = (name: string) => `${kind.idPrefix}-${name}`;
-  const since = el('input', { type: 'date', id: id('since') });
-  const until = el('input', { type: 'date', id: id('until') });
-  const partner = el('input', { type: 'search', id: id('partner'), list: id('partner-list'), placeholder: 'partner id', autocomplete: 'off' });
-  const partnerList = el('datalist', { id: id('partner-list') });
+  // A year typed digit by digit passes through 0002, 0020, 0202: below the min they are invalid,
+  // so neither the API nor the history (one entry per change) sees them.
+  const since = el('input', { type: 'date', id: id('since'), min: '1900-01-01' });
+  const until = el('input', { type: 'date', id: id('until'), min: '1900-01-01' });
+  // The partner filter takes a name or an id, as the exit-impact picker does: one partner.
+  const partner = createPartnerPicker(api, id('partner'), kind.partnerLabel, () => { void load(true); options.onChange(); }, { single: true, action: 'Filter' });
+  const search = el('input', { type: 'search', id: id('search'), placeholder: 'id or words of the description', autocomplete: 'off' });
   const region = el('select', { id: id('region') });
   fillOptions(region, [{ value: '', label: 'All regions' }, ...regions.map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))]);
   const inputs: Record<string, HTMLInputElement | HTMLSelectElement> = {
-    since, until, partner, region, ...Object.fromEntries(kind.controls.map((c) => [c.key, c.input])),
+    since, until, region, ...Object.fromEntries(kind.controls.map((c) => [c.key, c.input])),
   };
+  const partnerId = () => partner.chosen()[0]?.id ?? '';
   const fallback = (key: string) => kind.controls.find((c) => c.key === key)?.fallback() ?? '';
   const count = el('div', { class: 'small muted', role: 'status', 'aria-live': 'polite', 'data-testid': 'outcome-count' });
+  const searchCount = el('div', { class: 'small muted', 'data-testid': 'outcome-search-count' });
+  let total = 0;
   const tbody = el('tbody');
   const more = button('Load more', () => void load(false));
   more.hidden = true;
@@ -98,7 +116,7 @@ export function createOutcomeList<Row>(
   const filter = (): OutcomeFilterInput => ({
     ...(since.value ? { since: since.value } : {}),
     ...(until.value ? { until: until.value } : {}),
-    ...(partner.value.trim() ? { partnerId: partner.value.trim() } : {}),
+    ...(partnerId() ? { partnerId: partnerId() } : {}),
     ...(region.value ? { regions: [region.value] } : {}),
   });
 
@@ -111,6 +129,9 @@ export function createOutcomeList<Row>(
       rows.push(...page.rows);
       showPage(page);
       draw();
+      pages = reset ? 1 : pages + 1;
+      // A search looks through the loaded rows: with one typed, the next pages come too.
+      if (search.value.trim() && page.hasNextPage && pages < SEARCH_PAGES) void load(false);
     } catch (err) {
       if (mine === generation) count.textContent = describeError(err);
     }
@@ -121,9 +142,19 @@ export function createOutcomeList<Row>(
     after = page.endCursor;
     more.hidden = !page.hasNextPage;
     const context = kind.context?.() ?? '';
+    total = page.totalCount;
     count.textContent = page.totalCount === 0 ? `No ${plural}${context} match these filters.`
       : `${page.totalCount} ${kind.noun[page.totalCount === 1 ? 0 : 1]}${context}`;
     count.setAttribute('data-total', String(page.totalCount));
+  }
+
+  /** The rows the search lets through, and a line that says how many of how many. */
+  function visibleRows(): Row[] {
+    const text = search.value.trim();
+    const found = text ? rows.filter((row) => matchesSearch(kind.searchText(row), text)) : rows;
+    searchCount.textContent = text ? `${found.length} of ${rows.length} loaded match “${text}”${rows.length < total ? ' (loading the rest…)' : ''}` : '';
+    searchCount.setAttribute('data-shown', String(found.length));
+    return found;
   }
 
   async function refresh(): Promise<void> {
@@ -154,7 +185,7 @@ export function createOutcomeList<Row>(
     const focused = document.activeElement instanceof HTMLElement && tbody.contains(document.activeElement)
       ? document.activeElement.closest('tr')?.getAttribute('data-outcome') ?? null : null;
     clear(tbody);
-    for (const row of rows) {
+    for (const row of visibleRows()) {
       const outcomeId = kind.id(row);
       const open = el('button', { type: 'button', class: 'link', 'data-outcome': outcomeId }, outcomeId);
       open.addEventListener('click', () => options.onChoose(outcomeId));
@@ -164,27 +195,36 @@ export function createOutcomeList<Row>(
     if (scroller) scroller.scrollTop = scrollTop;
   }
 
+  /** Sets the controls; true when the API must be asked again (a search only filters what is loaded). */
   function setState(state: ViewState): boolean {
     let changed = false;
     for (const [key, input] of Object.entries(inputs)) {
       const value = state[key] ?? fallback(key);
       if (input.value !== value) { input.value = value; changed = true; }
     }
+    const wantedPartner = state.partner ?? '';
+    if (wantedPartner !== partnerId()) {
+      void partner.set(wantedPartner ? [{ id: wantedPartner }] : []);
+      changed = true;
+    }
+    const text = state.q ?? '';
+    if (search.value !== text) {
+      search.value = text;
+      draw();
+      if (text && !changed && after !== null && rows.length < total) void load(false);
+    }
     return changed;
   }
 
-  partner.addEventListener('input', () => {
+  // Typing filters at once; the address (a history entry) changes once the search is done (change: Enter or leaving the field).
+  search.addEventListener('input', () => {
     clearTimeout(searchTimer);
-    searchTimer = window.setTimeout(async () => {
-      const text = partner.value.trim();
-      if (text.length < 2) return;
-      try {
-        const found = await api.query(PARTNER_SEARCH_QUERY, { text });
-        clear(partnerList);
-        for (const { node } of found.partners.edges) partnerList.append(el('option', { value: node.id }, node.name));
-      } catch { /* suggestions are optional */ }
-    }, 250);
+    searchTimer = window.setTimeout(() => {
+      draw();
+      if (search.value.trim() && after !== null && rows.length < total) void load(false);
+    }, 150);
   });
+  search.addEventListener('change', () => options.onChange());
   for (const control of Object.values(inputs)) {
     control.addEventListener('change', () => {
       // A date typed digit by digit passes through years like 0002: not asked for until whole.
@@ -197,20 +237,31 @@ export function createOutcomeList<Row>(
   const element = el('div', { class: 'outcome-list' },
     el('div', { class: 'filters' }, ...kind.controls.map((c) => labelled(c.label, c.input)),
       labelled('Due on or after', since), labelled('Due before', until),
-      labelled(kind.partnerLabel, partner), partnerList, labelled('Region', region), count),
+      labelled('Region', region), el('div', { class: 'partner-filter' }, partner.element),
+      labelled('Search outcomes', search), el('div', {}, count, searchCount)),
     table, el('div', { class: 'state' }, more));
   setState(options.initial);
   void load(true);
   return {
     element,
     rows: () => rows,
+    shownRows: () => (search.value.trim() ? rows.filter((row) => matchesSearch(kind.searchText(row), search.value.trim())) : rows),
     refresh,
     select(outcomeId) {
       selected = outcomeId;
       for (const tr of tbody.querySelectorAll('tr')) tr.setAttribute('aria-selected', String(tr.getAttribute('data-outcome') === outcomeId));
     },
     state() {
-      return Object.fromEntries(Object.entries(inputs).map(([key, input]) => [key, input.value.trim()]).filter(([, v]) => v !== ''));
+      const own = Object.fromEntries(Object.entries(inputs).map(([key, input]) => [key, input.value.trim()]).filter(([, v]) => v !== ''));
+      return { ...own, ...(partnerId() ? { partner: partnerId() } : {}), ...(search.value.trim() ? { q: search.value.trim() } : {}) };
+    },
+    filters() {
+      const chosen = partner.chosen()[0];
+      return [
+        since.value ? `Due on or after ${since.value}` : '', until.value ? `Due before ${until.value}` : '',
+        chosen ? `Partner: ${chosen.name} (${chosen.id})` : '', region.value ? `Region: ${region.selectedOptions[0]?.textContent ?? region.value}` : '',
+        search.value.trim() ? `Search: “${search.value.trim()}”` : '',
+      ].filter(Boolean);
     },
     setState(state) { if (setState(state)) void load(true); },
     destroy() { generation++; clearTimeout(searchTimer); },

@@ -2,11 +2,17 @@
 import { select } from 'd3';
 import { formatMoney, formatShare } from '../lib/format.ts';
 import { SERIES } from '../lib/palette.ts';
-import { MODELS, type MatrixRow } from './attribution-model.ts';
+import { MODELS, type MatrixRow, type ModelKey } from './attribution-model.ts';
 
-export interface ChartData { rows: MatrixRow[]; currency: string | null; hasValue: boolean }
+export interface ChartData {
+  rows: MatrixRow[];
+  currency: string | null;
+  hasValue: boolean;
+  /** The model the rows are ordered by: its column is shaded and says so. */
+  orderBy?: ModelKey;
+}
 
-const NAME_W = 190, COL_W = 186, ROW_H = 30, TOP = 46;
+const NAME_W = 190, COL_W = 186, ROW_H = 30, TOP = 52;
 
 export function render(element: HTMLElement, data: ChartData) {
   const svg = select(element).append('svg').attr('class', 'attribution-chart').attr('role', 'img')
@@ -21,7 +27,12 @@ export function render(element: HTMLElement, data: ChartData) {
     const barMax = COL_W - 74;
     MODELS.forEach((m, mi) => {
       const x0 = NAME_W + mi * COL_W;
-      const col = svg.append('g').attr('transform', `translate(${x0},0)`).attr('data-model', m.key);
+      const col = svg.append('g').attr('transform', `translate(${x0},0)`).attr('data-model', m.key)
+        .attr('data-order', m.key === d.orderBy ? 'true' : null);
+      if (m.key === d.orderBy) {
+        col.append('rect').attr('x', -4).attr('y', 0).attr('width', COL_W - 4).attr('height', height).attr('fill', '#eef5fb');
+        col.append('text').attr('y', 42).attr('fill', '#0b5a8c').attr('font-size', 10).attr('font-weight', 600).text('▼ rows ordered by this model');
+      }
       col.append('text').attr('y', 16).attr('font-weight', 700).attr('font-size', 12).text(m.title);
       col.append('text').attr('y', 31).attr('fill', '#555').attr('font-size', 10).text(m.note);
       col.append('line').attr('x1', 0).attr('x2', 0).attr('y1', TOP - 6).attr('y2', height - 4).attr('stroke', '#cccccc');

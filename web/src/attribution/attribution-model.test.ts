@@ -31,4 +31,8 @@ describe('attribution side by side', () => {
     expect(rows[0]!.values.lastTouch).toEqual({ share: 0, amount: null });
     expect(rows[0]!.values.firstTouch).toEqual({ share: 1, amount: null });
   });
+  it('orders the rows by the chosen model', () => {
+    expect(attributionMatrix(data(1000), 'timeDecay').map((r) => r.partner.id)).toEqual(['c', 'b', 'a']);
+    expect(attributionMatrix(data(1000), 'firstTouch').map((r) => r.partner.id)).toEqual(['a', 'b', 'c']);
+  });
 });

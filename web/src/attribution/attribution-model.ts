@@ -16,8 +16,8 @@ export interface MatrixRow {
   values: Record<ModelKey, { share: number; amount: number | null }>;
 }
 
-/** Partners ordered by LINEAR share descending, then id; every model's value for each. */
-export function attributionMatrix(data: AttributionData): MatrixRow[] {
+/** Partners ordered by the chosen model's share descending (LINEAR by default), then id; every model's value for each. */
+export function attributionMatrix(data: AttributionData, orderBy: ModelKey = 'linear'): MatrixRow[] {
   const partners = new Map<string, { id: string; name: string }>();
   for (const c of data.engagement?.contributions ?? []) partners.set(c.partner.id, c.partner);
   for (const m of MODELS) for (const s of data[m.key]) partners.set(s.partner.id, s.partner);
@@ -30,5 +30,5 @@ export function attributionMatrix(data: AttributionData): MatrixRow[] {
       return [m.key, { share: s?.share ?? 0, amount: s ? s.amount : value === null ? null : 0 }];
     })) as MatrixRow['values'],
   }));
-  return rows.sort((a, b) => b.values.linear.share - a.values.linear.share || (a.partner.id < b.partner.id ? -1 : 1));
+  return rows.sort((a, b) => b.values[orderBy].share - a.values[orderBy].share || (a.partner.id < b.partner.id ? -1 : 1));
 }

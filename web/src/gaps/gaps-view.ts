@@ -4,7 +4,9 @@
  * partners leave, partners join, engagements change hands; the cells that change are
  * shown before → after on the heatmap, with the engagements orphaned and adopted and the
  * health change. It grew out of the exit-impact mode, which is its exits-only case.
- * The mode, the coverage options and the scenario last run live in the address.
+ * The mode, the coverage options, the heatmap's options (hide covered, order by severity,
+ * regions and capabilities) and the scenario last run live in the address; each change a
+ * person makes is a history entry, so Back undoes it.
  */
 import type { Cell } from '../lib/csv.ts';
 import { button, clear, el, labelled, options as fillOptions } from '../lib/dom.ts';
@@ -16,12 +18,19 @@ import { describeError, showError, showLoading } from '../shell/states.ts';
 import type { ViewHandle } from '../shell/view.ts';
 import { COVERAGE_QUERY, EXIT_COMMITMENTS_QUERY, SCENARIO_QUERY, type CoverageCell } from './gaps.queries.ts';
 import { buildHeatmap, cellChanges, changeRows, countsText, STATUS_TEXT, type CellChange } from './heatmap-model.ts';
+import {
+  coverageFilters, decodeHeatmapOptions, describeHeatmapOptions, encodeHeatmapOptions, HEATMAP_KEYS, type HeatmapOptions,
+} from './heatmap-options.ts';
 import { render as renderHeatmap } from './heatmap-view.ts';
+import { createMultiPick } from './multi-pick.ts';
 import { decodeState, encodeState, isEmptyScenario, problemsOf, toScenarioInput, type CoverageChoice, type GapsState, type Scenario } from './scenario-model.ts';
 import { createWhatIfForm, type WhatIfForm } from './what-if-form.ts';
 import { renderResult, type ScenarioRun } from './what-if-result.ts';
 
 const sameCoverage = (a: CoverageChoice, b: CoverageChoice) => a.byIndustry === b.byIndustry && a.minLevel === b.minLevel && a.thinRatio === b.thinRatio;
+
+/** The state without the heatmap options' keys: what scenario-model reads and writes. */
+const withoutHeatmapKeys = (state: ViewState): ViewState => Object.fromEntries(Object.entries(state).filter(([k]) => !(HEATMAP_KEYS as readonly string[]).includes(k)));
 
 export function render(element: HTMLElement, session: Session, options: { state?: ViewState } = {}): ViewHandle {
   const mayWhatIf = canReadEcosystem(session.viewer);
@@ -31,13 +40,22 @@ export function render(element: HTMLElement, session: Session, options: { state?
   let shownCoverage: CoverageChoice | null = null;
   let coverageReady = false;
   let svg: SVGSVGElement | null = null;
+  let heatmap: { destroy(): void } | null = null;
   let generation = 0;
+  /** Names of every region and capability with demand (the pickers' lists, the export's words). */
+  const names = { regions: new Map<string, string>(), capabilities: new Map<string, string>() };
   let runGeneration = 0;
 
   const byIndustry = el('input', { type: 'checkbox', id: 'gaps-by-industry' });
   const minLevel = el('select', { id: 'gaps-min-level' });
   fillOptions(minLevel, [1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: `level ${l}+` })), '3');
-  const thinRatio = el('input', { type: 'number', id: 'gaps-thin-ratio', min: 0.5, step: 0.5, value: 5, style: 'width:5em' });
+  // step="any": any positive ratio is valid (a step would make values between its steps invalid, as the attribution form's did).
+  const thinRatio = el('input', { type: 'number', id: 'gaps-thin-ratio', min: 0, step: 'any', value: 5, inputmode: 'decimal', style: 'width:5em' });
+  const hideCovered = el('input', { type: 'checkbox', id: 'gaps-hide-covered' });
+  const sort = el('select', { id: 'gaps-sort' });
+  fillOptions(sort, [{ value: 'name', label: 'by name' }, { value: 'severity', label: 'by severity (most uncovered first)' }], 'name');
+  const regionPick = createMultiPick('gaps-regions', 'Regions', () => changed(true));
+  const capabilityPick = createMultiPick('gaps-capabilities', 'Capabilities', () => changed(true));
   // The id is the exit-impact mode's, which What if replaced: tests and habits still find it.
   const whatIfMode = el('input', { type: 'checkbox', id: 'gaps-exit', disabled: !mayWhatIf });
   const summary = el('div', { class: 'summary-line', role: 'status', 'aria-live': 'polite', 'data-testid': 'gaps-summary' });
@@ -53,6 +71,9 @@ export function render(element: HTMLElement, session: Session, options: { state?
     el('label', { class: 'check' }, byIndustry, 'Split by industry'),
     labelled('Supplier holds the capability at', minLevel),
     labelled('Thin when demand / supply exceeds', thinRatio),
+    regionPick.element, capabilityPick.element,
+    el('label', { class: 'check' }, hideCovered, 'Hide covered cells'),
+    labelled('Order rows and columns', sort),
     el('label', { class: 'check', title: mayWhatIf ? 'Partners leave, join or take over engagements: see what changes' : 'What if needs an ADMIN or ANALYST token' }, whatIfMode, 'What if'),
     mayWhatIf ? null : el('span', { class: 'small muted', 'data-testid': 'whatif-forbidden' },
       'What if (partners leaving, joining, engagements changing hands) needs an ADMIN or ANALYST token: a scenario reads the whole ecosystem.'));
@@ -68,18 +89,31 @@ export function render(element: HTMLElement, session: Session, options: { state?
       form.element, runStatus);
   }
 
-  const coverage = (): CoverageChoice => ({ byIndustry: byIndustry.checked, minLevel: Number(minLevel.value), thinRatio: Number(thinRatio.value) || 5 });
+  const coverage = (): CoverageChoice => ({ byIndustry: byIndustry.checked, minLevel: Number(minLevel.value), thinRatio: Number(thinRatio.value) > 0 ? Number(thinRatio.value) : 5 });
+  const heatmapOptions = (): HeatmapOptions => ({
+    hideCovered: hideCovered.checked, sort: sort.value === 'severity' ? 'severity' : 'name', regions: regionPick.chosen(), capabilities: capabilityPick.chosen(),
+  });
   const current = (): GapsState => ({ whatIf: whatIfMode.checked, coverage: coverage(), scenario: shown?.scenario ?? { exits: [], joins: [], handovers: [] } });
-  const remember = () => session.remember(undefined, encodeState(current()));
+  const stateNow = (): ViewState => ({ ...encodeState(current()), ...encodeHeatmapOptions(heatmapOptions()) });
+  /** A person's change: a history entry (Back undoes it). */
+  const remember = () => session.navigate('gaps', undefined, stateNow());
 
-  for (const control of [byIndustry, minLevel, thinRatio]) {
+  /** A control changed: the address, then the heatmap (asked again when the API's filters changed), then the scenario shown. */
+  function changed(ask: boolean): void {
+    remember();
+    if (!ask) { draw(); return; }
+    void load();
+    // The changes depend on the coverage options: the scenario shown is asked again with them.
+    if (shown) void run(shown.scenario, shown.names);
+  }
+  for (const control of [byIndustry, minLevel, thinRatio, hideCovered]) {
     control.addEventListener('change', () => {
-      remember();
-      void load();
-      // The changes depend on the coverage options: the scenario shown is asked again with them.
-      if (shown) void run(shown.scenario, shown.names);
+      // A ratio being typed may pass through nothing valid: asked for once it is a positive number.
+      if (control === thinRatio && !(Number(thinRatio.value) > 0)) return;
+      changed(true);
     });
   }
+  sort.addEventListener('change', () => changed(false));
   whatIfMode.addEventListener('change', () => {
     whatIfBox.hidden = !whatIfMode.checked;
     if (!whatIfMode.checked) clearResult();
@@ -99,7 +133,12 @@ export function render(element: HTMLElement, session: Session, options: { state?
 
   /** Shows a state from the address: the options, the mode and the scenario, which runs. */
   async function apply(state: ViewState): Promise<void> {
-    const { value, unreadable } = decodeState(state);
+    const { value, unreadable } = decodeState(withoutHeatmapKeys(state));
+    const options = decodeHeatmapOptions(state);
+    hideCovered.checked = options.hideCovered;
+    sort.value = options.sort;
+    regionPick.set(options.regions);
+    capabilityPick.set(options.capabilities);
     byIndustry.checked = value.coverage.byIndustry;
     minLevel.value = String(value.coverage.minLevel);
     thinRatio.value = String(value.coverage.thinRatio);
@@ -118,7 +157,7 @@ export function render(element: HTMLElement, session: Session, options: { state?
     coverageReady = false;
     showLoading(heatHost, 'coverage');
     try {
-      const answer = (await session.api.query(COVERAGE_QUERY, { input: coverage() })).coverageGaps;
+      const answer = (await session.api.query(COVERAGE_QUERY, { input: { ...coverage(), ...coverageFilters(heatmapOptions()) } })).coverageGaps;
       if (mine !== generation) return;
       cells = answer;
       coverageReady = true;
@@ -126,29 +165,52 @@ export function render(element: HTMLElement, session: Session, options: { state?
       if (mine === generation) showError(heatHost, err, () => void load());
       return;
     }
-    const regions = new Map(cells.map((c) => [c.region.code, c.region.name]));
-    const capabilities = new Map(cells.map((c) => [c.capability.id, c.capability.name]));
-    form?.setVocabulary({
-      regions: [...regions].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
-      capabilities: [...capabilities].map(([id, name]) => ({ id, name })).sort((a, b) => a.id.localeCompare(b.id)),
-    });
+    learnNames(cells);
     draw();
   }
+
+  /** Regions and capabilities seen with demand: offered by the pickers and to joining partners. */
+  function learnNames(seen: readonly CoverageCell[]): void {
+    const before = names.regions.size + names.capabilities.size;
+    for (const c of seen) { names.regions.set(c.region.code, c.region.name); names.capabilities.set(c.capability.id, c.capability.name); }
+    if (names.regions.size + names.capabilities.size === before && before > 0) return;
+    const regions = [...names.regions].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));
+    const capabilities = [...names.capabilities].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+    regionPick.setItems(regions.map((r) => ({ value: r.code, label: `${r.name} (${r.code})` })));
+    capabilityPick.setItems(capabilities.map((c) => ({ value: c.id, label: c.name })));
+    form?.setVocabulary({
+      regions: [...regions].sort((a, b) => a.code.localeCompare(b.code)),
+      capabilities: [...capabilities].sort((a, b) => a.id.localeCompare(b.id)),
+    });
+  }
+
+  // The pickers list every region and capability with demand, whatever the filters show.
+  void session.api.query(COVERAGE_QUERY, { input: {} }).then((answer) => learnNames(answer.coverageGaps), () => { /* the pickers keep what the heatmap shows */ });
 
   function draw(): void {
     if (!coverageReady) return;
     const fits = shown && shownCoverage && sameCoverage(shownCoverage, coverage());
-    const heatmap = buildHeatmap(cells, whatIfMode.checked && fits ? shown!.changes : []);
+    const options = heatmapOptions();
+    // Hidden covered cells stay hidden after a scenario too, unless it changes their status.
+    const changes = (whatIfMode.checked && fits ? shown!.changes : [])
+      .filter((c) => !options.hideCovered || c.before?.status !== 'COVERED' || c.after?.status !== 'COVERED');
+    const model = buildHeatmap(cells, changes, options.sort);
+    heatmap?.destroy();
+    heatmap = null;
     clear(heatHost);
     svg = null;
-    if (cells.length === 0) {
-      heatHost.append(el('p', { class: 'state', 'data-state': 'empty' }, 'No demand: no PLANNED or ACTIVE engagement requires a capability.'));
+    if (cells.length === 0 && changes.length === 0) {
+      const filtered = options.hideCovered || options.regions.length || options.capabilities.length;
+      heatHost.append(el('p', { class: 'state', 'data-state': 'empty' }, filtered ? 'No cell matches these options: every cell with demand here is covered, or none has demand.'
+        : 'No demand: no PLANNED or ACTIVE engagement requires a capability.'));
       summary.textContent = '';
       return;
     }
-    svg = renderHeatmap(heatHost, heatmap, { onSelect: openCell }).svg;
-    summary.textContent = `${cells.length} cells with demand: ${countsText(heatmap.counts)}.`
-      + (heatmap.changes.size ? ` After the scenario: ${countsText(heatmap.countsAfter)}; ${heatmap.changes.size} changed cells are outlined.` : '')
+    const drawn = renderHeatmap(heatHost, model, { onSelect: openCell });
+    heatmap = drawn;
+    svg = drawn.svg;
+    summary.textContent = `${cells.length} cells${options.hideCovered ? ' not covered' : ' with demand'}: ${countsText(model.counts)}.`
+      + (model.changes.size ? ` After the scenario: ${countsText(model.countsAfter)}; ${model.changes.size} changed cells are outlined.` : '')
       + ' Click a cell for its suppliers.';
   }
 
@@ -190,8 +252,9 @@ export function render(element: HTMLElement, session: Session, options: { state?
     runStatus.textContent = 'Running the scenario…';
     const exits = scenario.exits;
     const asked = coverage();
+    const { regions, capabilities } = coverageFilters(heatmapOptions());
     const [answer, commitments] = await Promise.allSettled([
-      session.api.query(SCENARIO_QUERY, { input: toScenarioInput(scenario), coverage: asked }),
+      session.api.query(SCENARIO_QUERY, { input: toScenarioInput(scenario), coverage: { ...asked, ...(regions ? { regions } : {}), ...(capabilities ? { capabilities } : {}) } }),
       exits.length ? session.api.query(EXIT_COMMITMENTS_QUERY, { ids: exits }) : Promise.resolve(null),
     ]);
     if (mine !== runGeneration) return;
@@ -224,15 +287,28 @@ export function render(element: HTMLElement, session: Session, options: { state?
   void apply(options.state ?? {});
   return {
     update(_arg, state) {
-      if (!sameState(state, encodeState(current()))) void apply(state);
+      if (!sameState(state, stateNow())) void apply(state);
     },
-    destroy() { generation++; runGeneration++; },
-    async exportPng() { return svg ? svgsToPng([svg]) : null; },
+    destroy() { generation++; runGeneration++; heatmap?.destroy(); },
+    async exportPng() {
+      if (!svg) return null;
+      const c = coverage();
+      const scenario = whatIfMode.checked && shown ? resultSummary.textContent ?? '' : '';
+      return svgsToPng([svg], {
+        title: scenario ? 'Coverage gaps: what if' : 'Coverage gaps: region × capability',
+        details: [
+          [...describeHeatmapOptions(heatmapOptions(), names), c.byIndustry ? 'Split by industry' : '', `Supplier at level ${c.minLevel}+`, `Thin above demand / supply ${c.thinRatio}`]
+            .filter(Boolean).join(' · '),
+          scenario,
+        ],
+      });
+    },
     exportCsv(): Cell[][] {
       if (whatIfMode.checked && shown) return changeRows(shown.changes);
-      return [['region', 'industry', 'capability', 'demand', 'supply', 'status', 'suppliers'],
-        ...cells.map((c) => [c.region.code, c.industry?.code ?? '', c.capability.id, c.demand, c.supply, c.status,
-          (c.partners ?? []).map((p) => p.id).join(' ')])];
+      // Names beside ids, so the file reads without the app.
+      return [['region', 'regionName', 'industry', 'industryName', 'capability', 'capabilityName', 'demand', 'supply', 'status', 'suppliers', 'supplierNames'],
+        ...cells.map((c) => [c.region.code, c.region.name, c.industry?.code ?? '', c.industry?.name ?? '', c.capability.id, c.capability.name, c.demand, c.supply, c.status,
+          (c.partners ?? []).map((p) => p.id).join(' '), (c.partners ?? []).map((p) => p.name).join('; ')])];
     },
   };
 }

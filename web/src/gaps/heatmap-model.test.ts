@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageCell } from './gaps.queries.ts';
-import { buildHeatmap, cellChanges, cellKey, changeRows, changeText, countsText } from './heatmap-model.ts';
+import { buildHeatmap, cellChanges, cellKey, changeRows, changeText, countsText, severityKey } from './heatmap-model.ts';
 
 const cell = (region: string, capability: string, demand: number, supply: number, status: CoverageCell['status'], industry?: string): CoverageCell => ({
   region: { code: region, name: region === 'DE' ? 'Germany' : 'Japan' }, industry: industry ? { code: industry, name: industry } : null,
@@ -17,6 +17,17 @@ describe('the heatmap model', () => {
     expect(h.cells.get('DE|sap')?.status).toBe('THIN');
     expect(h.cells.has('JP|sap')).toBe(false);
     expect(h.counts).toEqual({ UNCOVERED: 0, SINGLE_POINT: 1, THIN: 1, COVERED: 1 });
+  });
+
+  it('orders rows and columns by severity: uncovered, then single-point, then thin cells, then exposed demand', () => {
+    const mixed = [...cells, cell('JP', 'sap', 3, 0, 'UNCOVERED'), cell('DE', 'agentic-ai', 2, 1, 'SINGLE_POINT')];
+    const h = buildHeatmap(mixed, [], 'severity');
+    expect(h.rows.map((r) => r.key)).toEqual(['JP', 'DE']);
+    // sap: one uncovered; agentic-ai: two single-point; genai: covered only.
+    expect(h.columns.map((c) => c.key)).toEqual(['sap', 'agentic-ai', 'genai']);
+    expect(severityKey([cell('DE', 'x', 5, 0, 'UNCOVERED'), cell('DE', 'y', 2, 1, 'SINGLE_POINT'), cell('DE', 'z', 9, 9, 'COVERED')])).toEqual([1, 1, 0, 7]);
+    // Equal severity falls back to the names.
+    expect(buildHeatmap([cell('JP', 'a', 1, 9, 'COVERED'), cell('DE', 'a', 1, 9, 'COVERED')], [], 'severity').rows.map((r) => r.key)).toEqual(['DE', 'JP']);
   });
 
   it('splits rows by industry', () => {
@@ -61,8 +72,9 @@ describe('the heatmap model', () => {
   it('exports each changed cell today and after', () => {
     const rows = changeRows(cellChanges([{ before: supplied(cell('DE', 'sap', 13, 2, 'THIN', 'MFG'), 'a', 'k'), after: supplied(cell('DE', 'sap', 13, 1, 'SINGLE_POINT', 'MFG'), 'k') }]));
     expect(rows).toEqual([
-      ['region', 'industry', 'capability', 'demand', 'statusBefore', 'supplyBefore', 'suppliersBefore', 'statusAfter', 'supplyAfter', 'suppliersAfter'],
-      ['DE', 'MFG', 'sap', 13, 'THIN', 2, 'a k', 'SINGLE_POINT', 1, 'k'],
+      ['region', 'industry', 'capability', 'demand', 'statusBefore', 'supplyBefore', 'suppliersBefore', 'supplierNamesBefore', 'statusAfter', 'supplyAfter', 'suppliersAfter', 'supplierNamesAfter',
+        'regionName', 'industryName', 'capabilityName'],
+      ['DE', 'MFG', 'sap', 13, 'THIN', 2, 'a k', 'A; K', 'SINGLE_POINT', 1, 'k', 'K', 'Germany', 'MFG', 'SAP'],
     ]);
   });
 });

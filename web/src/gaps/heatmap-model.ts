@@ -31,7 +31,27 @@ export interface Heatmap {
 export const rowKey = (cell: Pick<CoverageCell, 'region' | 'industry'>): string => (cell.industry ? `${cell.region.code}/${cell.industry.code}` : cell.region.code);
 export const cellKey = (cell: Pick<CoverageCell, 'region' | 'industry' | 'capability'>): string => `${rowKey(cell)}|${cell.capability.id}`;
 
-export function buildHeatmap(cells: readonly CoverageCell[], changes: readonly CellChange[] = []): Heatmap {
+/**
+ * How severe a row's or a column's gaps are, to order by: uncovered cells first, then
+ * single-point, then thin cells, then unmet demand (demand on uncovered and single-point cells).
+ */
+export function severityKey(cells: readonly Pick<CoverageCell, 'status' | 'demand'>[]): number[] {
+  const count = (status: CoverageStatus) => cells.filter((c) => c.status === status).length;
+  const exposed = cells.filter((c) => c.status === 'UNCOVERED' || c.status === 'SINGLE_POINT').reduce((sum, c) => sum + c.demand, 0);
+  return [count('UNCOVERED'), count('SINGLE_POINT'), count('THIN'), exposed];
+}
+
+/** Descending by severity key, then by label. */
+function bySeverity<T extends { key: string; label: string }>(items: T[], cellsOf: (item: T) => CoverageCell[]): T[] {
+  const keys = new Map(items.map((item) => [item.key, severityKey(cellsOf(item))]));
+  return items.sort((a, b) => {
+    const [ka, kb] = [keys.get(a.key)!, keys.get(b.key)!];
+    const i = ka.findIndex((v, n) => v !== kb[n]);
+    return i >= 0 ? kb[i]! - ka[i]! : a.label.localeCompare(b.label);
+  });
+}
+
+export function buildHeatmap(cells: readonly CoverageCell[], changes: readonly CellChange[] = [], sort: 'name' | 'severity' = 'name'): Heatmap {
   const rows = new Map<string, HeatRow>();
   const columns = new Map<string, HeatColumn>();
   const byKey = new Map<string, CoverageCell>();
@@ -59,9 +79,13 @@ export function buildHeatmap(cells: readonly CoverageCell[], changes: readonly C
     if (today) countsAfter[today.status]--;
     if (change.after) countsAfter[change.after.status]++;
   }
+  const byName = <T extends { label: string }>(items: T[]) => items.sort((a, b) => a.label.localeCompare(b.label));
+  // By severity, a cell counts with its status after a scenario when one changes it.
+  const shownCells = [...byKey.entries()].map(([key, cell]) => changed.get(key)?.after ?? cell)
+    .concat(changes.filter((c) => !c.before && c.after).map((c) => c.after!));
   return {
-    rows: [...rows.values()].sort((a, b) => a.label.localeCompare(b.label)),
-    columns: [...columns.values()].sort((a, b) => a.label.localeCompare(b.label)),
+    rows: sort === 'severity' ? bySeverity([...rows.values()], (r) => shownCells.filter((c) => rowKey(c) === r.key)) : byName([...rows.values()]),
+    columns: sort === 'severity' ? bySeverity([...columns.values()], (k) => shownCells.filter((c) => c.capability.id === k.key)) : byName([...columns.values()]),
     cells: byKey,
     changes: changed,
     counts,
@@ -108,10 +132,13 @@ export function countsText(counts: Record<CoverageStatus, number>): string {
 
 /** The CSV export of a scenario: each changed cell today and after, header first. */
 export function changeRows(changes: readonly CellChange[]): Array<Array<string | number>> {
-  const side = (c: CoverageCell | null) => [c?.status ?? '', c?.supply ?? 0, (c?.partners ?? []).map((p) => p.id).join(' ')];
-  return [['region', 'industry', 'capability', 'demand', 'statusBefore', 'supplyBefore', 'suppliersBefore', 'statusAfter', 'supplyAfter', 'suppliersAfter'],
-    ...changes.map((c) => {
-      const cell = (c.before ?? c.after)!;
-      return [cell.region.code, cell.industry?.code ?? '', cell.capability.id, cell.demand, ...side(c.before), ...side(c.after)];
-    })];
+  // Names beside ids (suppliers' names after their ids), so the file reads without the app.
+  const side = (c: CoverageCell | null) => [c?.status ?? '', c?.supply ?? 0, (c?.partners ?? []).map((p) => p.id).join(' '), (c?.partners ?? []).map((p) => p.name).join('; ')];
+  return [['region', 'industry', 'capability', 'demand', 'statusBefore', 'supplyBefore', 'suppliersBefore', 'supplierNamesBefore', 'statusAfter', 'supplyAfter', 'suppliersAfter', 'supplierNamesAfter',
+    'regionName', 'industryName', 'capabilityName'],
+  ...changes.map((c) => {
+    const cell = (c.before ?? c.after)!;
+    return [cell.region.code, cell.industry?.code ?? '', cell.capability.id, cell.demand, ...side(c.before), ...side(c.after),
+      cell.region.name, cell.industry?.name ?? '', cell.capability.name];
+  })];
 }

@@ -103,12 +103,14 @@ export function renderResult(session: Session, run: ScenarioRun, onCell: (change
   const atRisk = run.commitments instanceof Error
     ? el('p', { class: 'muted small' }, `The leaving partners’ open commitments could not be read: ${run.commitments.message}`)
     : commitments.length === 0 ? null
-      : el('details', { 'data-testid': 'at-risk-commitments' },
-        el('summary', {}, `${count(commitments.length, 'open commitment')} (PENDING or IN_PROGRESS) owned by leaving partners`),
+      // Listed in full, not folded away: these are the work that breaks when the partners leave (exitImpact.atRiskCommitments).
+      : el('section', { 'data-testid': 'at-risk-commitments' },
+        el('h3', {}, `At-risk commitments: ${count(commitments.length, 'open commitment')} (PENDING or IN_PROGRESS) owned by leaving partners`),
         el('table', {},
           el('thead', {}, el('tr', {}, el('th', {}, 'Commitment'), el('th', {}, 'Owner'), el('th', {}, 'Engagement'), el('th', {}, 'Status'), el('th', {}, 'Due'))),
           el('tbody', {}, ...commitments.map((m) => el('tr', { 'data-commitment': m.id },
-            el('td', {}, m.description, el('span', { class: 'muted small' }, ` ${m.id}`)), el('td', {}, m.owner.name),
+            el('td', {}, m.description, el('span', { class: 'muted small' }, ` ${m.id}`)),
+            el('td', {}, button(m.owner.name, () => session.openPartner(m.owner.id), { class: 'link', 'data-partner-link': m.owner.id })),
             el('td', {}, link(m.engagement)), el('td', {}, m.status), el('td', {}, m.dueDate ?? ''))))));
 
   const health = el('section', {}, el('h3', {}, 'Ecosystem health'),

@@ -57,11 +57,31 @@ export const OKABE_ITO = {
 export const SERIES = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.purple, OKABE_ITO.skyBlue,
   OKABE_ITO.vermillion, OKABE_ITO.yellow, OKABE_ITO.black] as const;
 
+/**
+ * Coverage statuses. UNCOVERED is a dark red and SINGLE_POINT a light orange, so the two
+ * worst statuses differ in lightness (relative luminance 0.08 against 0.42, a 3.55:1
+ * contrast between them), not only in hue, and also in greyscale or with a colour-vision
+ * deficiency; UNCOVERED also carries dark hatching. Text on each (WCAG 2.1 contrast, AA
+ * needs 4.5:1 for normal text):
+ *   UNCOVERED    #A50026 with white text  7.99:1 (12.81:1 on its darker hatch lines)
+ *   SINGLE_POINT #E69F00 with black text  9.32:1
+ *   THIN         #F0E442 with black text 15.88:1
+ *   COVERED      #8FD1B9 with black text 11.99:1
+ * The heatmap stays on its white card in dark mode, so these hold in both schemes.
+ */
 export const STATUS_COLOURS = {
-  UNCOVERED: OKABE_ITO.vermillion,
+  UNCOVERED: '#A50026',
   SINGLE_POINT: OKABE_ITO.orange,
   THIN: OKABE_ITO.yellow,
   COVERED: '#8FD1B9',
+} as const satisfies Record<CoverageStatus, string>;
+
+/** The text colour on each status's fill (contrasts above). */
+export const STATUS_TEXT_COLOURS = {
+  UNCOVERED: '#FFFFFF',
+  SINGLE_POINT: '#000000',
+  THIN: '#000000',
+  COVERED: '#000000',
 } as const satisfies Record<CoverageStatus, string>;
 
 export const ROLE_COLOURS = { ORCHESTRATOR: OKABE_ITO.blue, CONTRIBUTOR: OKABE_ITO.skyBlue } as const satisfies Record<EngagementRole, string>;

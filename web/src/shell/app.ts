@@ -1,9 +1,9 @@
 /** The page once signed in: top bar with the view tabs and exports, a banner, the view, the side panel. */
 import type { Api } from '../api/client.ts';
 import { createLive, liveUrl } from '../api/live.ts';
-import { TOKEN_KEY } from '../api/token.ts';
 import { render as renderAttribution } from '../attribution/attribution-view.ts';
 import { render as renderAccountability } from '../accountability/explorer-view.ts';
+import { render as renderDeals } from '../deals/deals-view.ts';
 import { render as renderGaps } from '../gaps/gaps-view.ts';
 import { render as renderMap } from '../map/map-view.ts';
 import { toCsv, exportName } from '../lib/csv.ts';
@@ -18,13 +18,14 @@ import { describeError } from './states.ts';
 import type { ViewHandle } from './view.ts';
 
 const RENDERERS: Record<ViewName, (element: HTMLElement, session: Session, arg: string | undefined, state: ViewState) => ViewHandle> = {
-  map: (element, session, arg) => renderMap(element, session, { partnerId: arg }),
+  map: (element, session, arg, state) => renderMap(element, session, { partnerId: arg, state }),
   accountability: (element, session, arg, state) => renderAccountability(element, session, { outcomeId: arg, state }),
   gaps: (element, session, _arg, state) => renderGaps(element, session, { state }),
-  attribution: (element, session, arg) => renderAttribution(element, session, { engagementId: arg }),
+  attribution: (element, session, arg, state) => renderAttribution(element, session, { engagementId: arg, state }),
+  deals: (element, session, arg, state) => renderDeals(element, session, { registrationId: arg, state }),
 };
 
-export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: () => void): void {
+export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: () => void | Promise<void>): void {
   clear(root);
   const fallback: ViewName = canReadEcosystem(viewer) ? 'map' : 'accountability';
   const viewHost = el('main', { class: 'view', id: 'view', role: 'tabpanel', tabindex: '-1' });
@@ -41,13 +42,17 @@ export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: (
   }
 
   let current: { name: ViewName; arg?: string; state: ViewState; handle: ViewHandle } | null = null;
-  // The token this page started with, while the tab still keeps it (api/token.ts): forgotten
-  // (refused, signed out) or replaced by another, live updates stop at the next connection.
-  const startToken = sessionStorage.getItem(TOKEN_KEY);
-  const live = createLive({ url: liveUrl(location), token: () => (sessionStorage.getItem(TOKEN_KEY) === startToken ? startToken : null) });
+  // The browser session (api/session.ts) until this page signs out; a session ended
+  // elsewhere is refused by the server, which stops live updates (api/live.ts).
+  let signedIn = true;
+  const live = createLive({ url: liveUrl(location), credential: () => (signedIn ? 'session' : null) });
   const session: Session = {
     api, viewer, panel, live,
-    navigate(view, arg, state) { location.hash = hashFor(view, arg, state); },
+    navigate(view, arg, state = {}) {
+      // The address already says this: no second history entry for the same page.
+      if (current && current.name === view && current.arg === arg && sameState(current.state, state)) return;
+      location.hash = hashFor(view, arg, state);
+    },
     remember(arg, state) {
       if (!current) return;
       current.arg = arg;
@@ -77,7 +82,7 @@ export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: (
       button('Export PNG', () => void exportPng(), { id: 'export-png', title: 'Save the current view as a PNG image' }),
       button('Export CSV', exportCsv, { id: 'export-csv', title: 'Save the visible table as CSV' }),
       el('span', { class: 'who', 'data-role': viewer.role }, who),
-      button('Sign out', () => { live.close(); signOut(); }, { title: 'Forget the token in this tab' }), status),
+      button('Sign out', () => { signedIn = false; live.close(); void signOut(); }, { id: 'sign-out', title: 'End this browser’s session, in every tab' }), status),
     banner, workspace);
 
   function route(): void {

@@ -3,7 +3,8 @@ import type { Api } from '../api/client.ts';
 import { graphql } from '../api/generated/index.ts';
 import { button, clear, el, labelled } from '../lib/dom.ts';
 
-const SEARCH = graphql(`query PickPartners($text: String) { partners(filter: { nameContains: $text }, first: 20) { edges { node { id name } } } }`);
+/** Partners whose name contains the text: the pickers' suggestions (the Deals view's filter asks it too). */
+export const PARTNER_NAME_SEARCH = graphql(`query PickPartners($text: String) { partners(filter: { nameContains: $text }, first: 20) { edges { node { id name } } } }`);
 const BY_ID = graphql(`query PickedPartner($id: ID!) { partner(id: $id) { id name } }`);
 
 interface Choice { id: string; name: string }
@@ -42,7 +43,7 @@ export function createPartnerPicker(api: Api, id: string, label: string, onChang
       if (text.length < 2) return;
       const local = matching(text);
       try {
-        const found = await api.query(SEARCH, { text });
+        const found = await api.query(PARTNER_NAME_SEARCH, { text });
         clear(list);
         for (const node of [...local, ...found.partners.edges.map((e) => e.node)]) list.append(el('option', { value: node.id }, node.name));
       } catch { /* suggestions are optional */ }
@@ -65,7 +66,7 @@ export function createPartnerPicker(api: Api, id: string, label: string, onChang
     try {
       const local = known().find((k) => k.id === text) ?? matching(text)[0];
       const exact = local ?? (await api.query(BY_ID, { id: text })).partner;
-      const match = exact ?? (await api.query(SEARCH, { text })).partners.edges[0]?.node;
+      const match = exact ?? (await api.query(PARTNER_NAME_SEARCH, { text })).partners.edges[0]?.node;
       if (!match) { message.textContent = `No partner matches “${text}”.`; return; }
       choose(match);
       input.value = '';

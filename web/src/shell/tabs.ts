@@ -10,6 +10,7 @@ export const VIEW_TITLES: Record<ViewName, string> = {
   accountability: 'Accountability',
   gaps: 'Gaps',
   attribution: 'Attribution',
+  deals: 'Deals',
 };
 
 export interface Tabs {
