@@ -1,25 +1,39 @@
 /**
- * bench.html: the network map's renderer and layout worker on a synthetic graph
- * (default 10,000 nodes, 50,000 edges), panned programmatically with
- * requestAnimationFrame. Result in window.__ecomapBench and on the page.
- * Parameters: ?nodes=&edges=&seconds=&seed=
+ * bench.html: the network map's own code (models, layout worker, sigma stage) fed a
+ * network answer of the real shape and size (synthetic.ts). Per level it measures the
+ * first useful picture, from the answer's text arriving (parsed, modelled, laid out in
+ * the worker, drawn by sigma) to the first frame painted, then frames per second while
+ * panning every frame. Result in window.__ecomapBench and on the page.
+ * Parameters: ?scale=sample|M|L&seconds=
  */
-import { PARTNER_TYPES } from '../../web/src/lib/palette.ts';
-import { buildMapModel, communityHulls } from '../../web/src/map/graph-model.ts';
 import { createLayoutRunner } from '../../web/src/map/layout-client.ts';
-import { render } from '../../web/src/map/canvas-renderer.ts';
-import type { Network } from '../../web/src/map/network.ts';
-import { syntheticGraph } from '../../web/src/map/synthetic.ts';
+import { hashSeed } from '../../web/src/lib/rng.ts';
+import { overviewScene, partnerScene } from '../../web/src/map/map-scenes.ts';
+import type { CommunityAnswer, OverviewAnswer } from '../../web/src/map/network.ts';
+import { buildOverview } from '../../web/src/map/overview-model.ts';
+import { buildPartnerLevel } from '../../web/src/map/partner-level.ts';
+import { DEFAULT_LINKS } from '../../web/src/map/map-state.ts';
+import { createStage, type Stage, type StageScene } from '../../web/src/map/sigma-stage.ts';
 import { fpsSummary, type FpsSummary } from './fps.ts';
+import { SCALES, largestCommunityAnswer, overviewAnswer } from './synthetic.ts';
+
+export interface LevelResult {
+  level: 'overview' | 'largest community';
+  nodes: number;
+  links: number;
+  answerBytes: number;
+  layoutMs: number;
+  /** From the answer's text to the first painted frame. */
+  firstPictureMs: number;
+  pan: FpsSummary;
+  medianFps: number;
+}
 
 export interface BenchResult {
-  nodes: number;
-  edges: number;
-  layoutMs: number;
-  layoutTicks: number;
-  firstDrawMs: number;
-  phases: Record<string, FpsSummary>;
-  medianFps: number;
+  scale: string;
+  partners: number;
+  webgl: string;
+  levels: LevelResult[];
 }
 
 declare global {
@@ -27,63 +41,72 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const num = (name: string, fallback: number) => Number(params.get(name) ?? fallback) || fallback;
 const report = document.getElementById('report')!;
 
 async function main(): Promise<void> {
-  const nodes = num('nodes', 10_000), edges = num('edges', 50_000), seconds = num('seconds', 4), seed = num('seed', 42);
-  const g = syntheticGraph(nodes, edges, seed, PARTNER_TYPES.length);
-  const network: Network = {
-    truncated: false,
-    nodes: Array.from({ length: nodes }, (_, i) => ({
-      id: `n${String(i).padStart(6, '0')}`, kind: 'PARTNER', label: `Partner ${i}`, partnerType: PARTNER_TYPES[g.type[i]!]!,
-      degree: 0, betweenness: 0, pagerank: 1 / (1 + i % 997), community: g.community[i]!,
-    })),
-    edges: Array.from({ length: edges }, (_, e) => ({
-      source: `n${String(g.source[e]!).padStart(6, '0')}`, target: `n${String(g.target[e]!).padStart(6, '0')}`, kind: 'CO_DELIVERS', weight: g.weight[e]!,
-    })),
-  };
-  const model = buildMapModel(network, 'pagerank');
-  report.textContent = `Layout of ${nodes} nodes, ${edges} edges in a worker…`;
+  const scale = SCALES[params.get('scale') ?? 'M'] ?? SCALES.M!;
+  const seconds = Number(params.get('seconds') ?? 4) || 4;
+  const host = document.getElementById('stage')!;
+  const stage = createStage({ onClickNode() {}, onClickStage() {}, onHover() {}, onCamera() {} });
+  host.append(stage.element);
   const runner = createLayoutRunner();
-  const layout = await runner.run({ ...model.layout, seed });
-  runner.destroy();
-  const scene = { ...model.scene, x: layout.x, y: layout.y, hulls: communityHulls(layout.x, layout.y, model.layout.community, model.layout.radius) };
-  const stage = document.getElementById('stage')!;
-  const renderer = render(stage, scene, { label: 'benchmark graph' });
-  renderer.fit();
-  await nextFrame();
-  await nextFrame();
-  const firstDrawMs = renderer.stats().lastLayerMs;
-  // Let the first draw's follow-ups (the settled redraw, garbage collection) finish: we measure panning.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const levels: LevelResult[] = [];
 
-  const phases: Record<string, FpsSummary> = {};
-  report.textContent = 'Panning (whole graph)…';
-  phases.fit = await pan(renderer.panBy, seconds, 9);
-  renderer.canvas.dispatchEvent(new KeyboardEvent('keydown', { key: '+' }));
-  for (let i = 0; i < 6; i++) renderer.canvas.dispatchEvent(new KeyboardEvent('keydown', { key: '+' }));
-  await nextFrame();
-  report.textContent = 'Panning (zoomed in ×4.8)…';
-  phases.zoomed = await pan(renderer.panBy, seconds, 9);
-  const all = Object.values(phases).flatMap((p) => p.windows);
-  const result: BenchResult = {
-    nodes, edges, layoutMs: Math.round(layout.ms), layoutTicks: layout.ticks, firstDrawMs: Math.round(firstDrawMs), phases,
-    medianFps: median(all),
-  };
+  report.textContent = `${scale.name}: overview…`;
+  const overviewText = JSON.stringify({ data: { network: overviewAnswer(scale) } });
+  levels.push(await measure('overview', overviewText, async (text) => {
+    const model = buildOverview((JSON.parse(text) as { data: { network: OverviewAnswer } }).data.network);
+    const started = performance.now();
+    const at = await runner.run({ ...model.layout, seed: hashSeed(model.keys.join(',')) });
+    return { scene: overviewScene(model, at), layoutMs: performance.now() - started };
+  }));
+
+  report.textContent = `${scale.name}: largest community…`;
+  const communityText = JSON.stringify({ data: { network: largestCommunityAnswer(scale) } });
+  levels.push(await measure('largest community', communityText, async (text) => {
+    const level = buildPartnerLevel((JSON.parse(text) as { data: { network: CommunityAnswer } }).data.network, 'pagerank', new Map(), DEFAULT_LINKS);
+    const started = performance.now();
+    const at = await runner.run({ ...level.layout, seed: hashSeed(level.keys.join(',')) });
+    return { scene: partnerScene(level, at), layoutMs: performance.now() - started };
+  }));
+  runner.destroy();
+
+  const result: BenchResult = { scale: scale.name, partners: scale.partners, webgl: webglRenderer(), levels };
   window.__ecomapBench = result;
   report.textContent = JSON.stringify(result, null, 1);
+
+  async function measure(name: LevelResult['level'], text: string, prepare: (text: string) => Promise<{ scene: StageScene; layoutMs: number }>): Promise<LevelResult> {
+    const started = performance.now();
+    const { scene, layoutMs } = await prepare(text);
+    stage.show(scene);
+    await painted();
+    const firstPictureMs = performance.now() - started;
+    // Let the first picture's follow-ups (garbage collection, the worker's teardown) pass: we measure panning.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Panned where the nodes are, at the zoom a person reads them at.
+    await stage.focus(scene.nodes[0]!.key, 0);
+    const pan = await panFor(stage, seconds);
+    return {
+      level: name, nodes: scene.nodes.length, links: scene.links.length, answerBytes: text.length,
+      layoutMs: Math.round(layoutMs), firstPictureMs: Math.round(firstPictureMs), pan, medianFps: median(pan.windows),
+    };
+  }
+}
+
+/** Resolves after the browser painted the frame sigma drew (the frame after the render). */
+function painted(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }
 
 /** Pans in a circle every frame for `seconds`, returning frames per second per half-second window. */
-function pan(panBy: (dx: number, dy: number) => void, seconds: number, speed: number): Promise<FpsSummary> {
+function panFor(stage: Stage, seconds: number): Promise<FpsSummary> {
   return new Promise((resolve) => {
     const stamps: number[] = [];
     const started = performance.now();
     const step = (now: number) => {
       stamps.push(now);
       const angle = ((now - started) / 1000) * Math.PI * 0.5;
-      panBy(Math.cos(angle) * speed, Math.sin(angle) * speed);
+      stage.panBy(Math.cos(angle) * 9, Math.sin(angle) * 9);
       if (now - started < seconds * 1000) requestAnimationFrame(step);
       else resolve(fpsSummary(stamps));
     };
@@ -91,8 +114,11 @@ function pan(panBy: (dx: number, dy: number) => void, seconds: number, speed: nu
   });
 }
 
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+function webglRenderer(): string {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return 'no WebGL 2';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
 }
 
 function median(values: number[]): number {

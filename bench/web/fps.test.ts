@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fpsSummary } from './fps.ts';
-import { syntheticGraph } from '../../web/src/map/synthetic.ts';
+import { SCALES, communitySizes, largestCommunityAnswer, overviewAnswer } from './synthetic.ts';
 
 describe('the benchmark helpers', () => {
   it('counts frames per second from frame timestamps', () => {
@@ -13,12 +13,23 @@ describe('the benchmark helpers', () => {
     expect(s.worstFrameMs).toBe(100);
   });
 
-  it('makes a synthetic graph of the asked size, seeded and without duplicate edges', () => {
-    const a = syntheticGraph(1_000, 5_000, 9), b = syntheticGraph(1_000, 5_000, 9);
-    expect(a.source.length).toBe(5_000);
-    expect(Array.from(a.target)).toEqual(Array.from(b.target));
-    const keys = new Set(Array.from(a.source, (s, e) => `${s}-${a.target[e]}`));
-    expect(keys.size).toBe(5_000);
-    expect(Array.from(a.source).every((s, e) => s < a.target[e]!)).toBe(true);
+  it('makes overview answers of the recorded size, seeded', () => {
+    const m = overviewAnswer(SCALES.M!);
+    expect(m.communities).toHaveLength(42);
+    expect(m.communityLinks).toHaveLength(55);
+    expect(m.communities.reduce((s, c) => s + c.size, 0)).toBe(6_870);
+    expect(overviewAnswer(SCALES.M!).communityLinks).toEqual(m.communityLinks);
+    expect(communitySizes(SCALES.L!)[0]).toBeGreaterThan(communitySizes(SCALES.L!)[100]!);
+  });
+
+  it('makes the largest community with pendant partners: bridges to articulation points', () => {
+    const c = largestCommunityAnswer(SCALES.M!);
+    expect(c.nodes).toHaveLength(communitySizes(SCALES.M!)[0]!);
+    const keys = new Set(c.edges.map((e) => `${e.source}-${e.target}`));
+    expect(keys.size).toBe(c.edges.length);
+    const points = new Set(c.nodes.filter((n) => n.articulationPoint).map((n) => n.id));
+    const bridges = c.edges.filter((e) => e.bridge);
+    expect(bridges.length).toBe(Math.floor(c.nodes.length / 20));
+    expect(bridges.every((e) => points.has(e.source) || points.has(e.target))).toBe(true);
   });
 });

@@ -1,46 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticGraph } from './synthetic.ts';
-import { computeLayout, initialPositions, layoutTicks } from './layout.ts';
+import { computeLayout, layoutIterations } from './layout.ts';
 
-function input(nodes: number, edges: number, seed = 7) {
-  const g = syntheticGraph(nodes, edges, 3);
-  return { community: g.community, radius: new Float32Array(nodes).fill(4), source: g.source, target: g.target, weight: g.weight, seed };
+/** Two dense groups of 20 joined by one link, in a scrambled order. */
+function twoGroups(seed = 7) {
+  const pairs: Array<[number, number]> = [];
+  for (const base of [0, 20]) for (let i = 0; i < 20; i++) for (let j = i + 1; j < 20; j += 3) pairs.push([base + i, base + j]);
+  pairs.push([0, 20]);
+  return {
+    size: new Float32Array(40).fill(3), seed,
+    source: Uint32Array.from(pairs, (p) => p[0]), target: Uint32Array.from(pairs, (p) => p[1]), weight: new Float32Array(pairs.length).fill(1),
+  };
 }
 
 describe('the map layout', () => {
-  it('gives the same picture for the same graph and seed', () => {
-    const a = computeLayout(input(200, 600));
-    const b = computeLayout(input(200, 600));
+  it('gives the same picture for the same graph and seed, and reports its progress', () => {
+    const progress: number[] = [];
+    const a = computeLayout(twoGroups(), (share) => progress.push(share));
+    const b = computeLayout(twoGroups());
     expect(Array.from(a.x)).toEqual(Array.from(b.x));
     expect(Array.from(a.y)).toEqual(Array.from(b.y));
     expect(a.x.every(Number.isFinite) && a.y.every(Number.isFinite)).toBe(true);
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((p, q) => p - q));
   });
 
-  it('keeps communities together: members are closer to each other than to others', () => {
-    const { x, y } = computeLayout(input(300, 900));
-    const g = syntheticGraph(300, 900, 3);
+  it('keeps linked groups together: members are closer to each other than to the other group', () => {
+    const { x, y } = computeLayout(twoGroups());
     let within = 0, across = 0, nWithin = 0, nAcross = 0;
-    for (let i = 0; i < 300; i += 3) {
-      for (let j = i + 1; j < 300; j += 7) {
-        const d = Math.hypot(x[i]! - x[j]!, y[i]! - y[j]!);
-        if (g.community[i] === g.community[j]) { within += d; nWithin++; } else { across += d; nAcross++; }
-      }
+    for (let i = 0; i < 40; i++) for (let j = i + 1; j < 40; j++) {
+      const d = Math.hypot(x[i]! - x[j]!, y[i]! - y[j]!);
+      if ((i < 20) === (j < 20)) { within += d; nWithin++; } else { across += d; nAcross++; }
     }
     expect(within / nWithin).toBeLessThan((across / nAcross) * 0.8);
   });
 
-  it('budgets ticks by size: 300 for small graphs, at least 40 for 10,000 nodes', () => {
-    expect(layoutTicks(40, 300)).toBe(300);
-    expect(layoutTicks(2_000, 8_000)).toBeGreaterThan(150);
-    expect(layoutTicks(10_000, 50_000)).toBe(41);
-    expect(layoutTicks(1_000_000, 5_000_000)).toBe(40);
+  it('separates bubbles so that none overlaps another', () => {
+    const size = Float32Array.from([30, 20, 10, 25, 5, 15]);
+    const { x, y } = computeLayout({ size, seed: 3, separate: true, source: Uint32Array.of(0, 0, 1, 3), target: Uint32Array.of(1, 2, 3, 4), weight: Float32Array.of(5, 1, 2, 8) });
+    for (let i = 0; i < 6; i++) for (let j = i + 1; j < 6; j++) expect(Math.hypot(x[i]! - x[j]!, y[i]! - y[j]!)).toBeGreaterThanOrEqual(size[i]! + size[j]! - 0.5);
   });
 
-  it('starts each community in its own place', () => {
-    const community = Int32Array.from([0, 0, 0, 1, 1, -1]);
-    const { x, y } = initialPositions(community);
-    const centre = (ids: number[]) => [ids.reduce((s, i) => s + x[i]!, 0) / ids.length, ids.reduce((s, i) => s + y[i]!, 0) / ids.length];
-    const [ax, ay] = centre([0, 1, 2]), [bx, by] = centre([3, 4]);
-    expect(Math.hypot(ax! - bx!, ay! - by!)).toBeGreaterThan(12);
+  it('budgets iterations by size: 400 for small graphs, 60 for large ones', () => {
+    expect(layoutIterations(40, 300)).toBe(400);
+    expect(layoutIterations(2_000, 8_000)).toBeGreaterThan(60);
+    expect(layoutIterations(100_000, 500_000)).toBe(60);
   });
 });

@@ -1,10 +1,10 @@
-/** The map's left column: search, filters (region, industry, types, time window), size, legend, ecosystem health. */
+/** The map's left column: search, filters (region, industry, types, time window), size, links drawn, legend, ecosystem health. */
 import { clear, el, labelled, options } from '../lib/dom.ts';
 import { formatShare } from '../lib/format.ts';
-import { PARTNER_TYPES, TYPE_COLOURS, TYPE_LABELS, type PartnerType } from '../lib/palette.ts';
-import { EDGE_STYLES, type SizeBy } from './graph-model.ts';
+import { OKABE_ITO, PARTNER_TYPES, TYPE_COLOURS, TYPE_LABELS, type PartnerType } from '../lib/palette.ts';
 import type { Health } from './map.queries.ts';
-import { defaultFilter, windowDates, type MapFilter } from './map-filter.ts';
+import { windowDates, type MapFilter, type SizeBy } from './map-filter.ts';
+import { LINK_CHOICES, type MapSettings } from './map-state.ts';
 
 export interface ControlsOptions {
   months: readonly string[];
@@ -12,23 +12,32 @@ export interface ControlsOptions {
   industries: ReadonlyArray<{ code: string; name: string }>;
   /** Null when attributed value can be offered; otherwise why not. */
   valueUnavailable: string | null;
-  onChange(filter: MapFilter): void;
+  initial: MapSettings;
+  onChange(settings: MapSettings): void;
   onSearch(text: string): void;
 }
 
 export interface MapControls {
   element: HTMLElement;
-  filter(): MapFilter;
+  settings(): MapSettings;
+  /** Shows these settings (from the address) without calling onChange. */
+  set(settings: MapSettings): void;
   setTypeCounts(counts: ReadonlyMap<string, number>): void;
   setSearchLabels(labels: readonly string[]): void;
   setHealth(health: Health | null): void;
+  /** Which level the legend explains. */
+  setLevel(level: 'overview' | 'partners'): void;
 }
 
-const SIZE_LABELS: Record<SizeBy, string> = { pagerank: 'PageRank', value: 'Attributed value (LINEAR)', degree: 'Degree' };
+export const SIZE_LABELS: Record<SizeBy, string> = { pagerank: 'PageRank', value: 'Attributed value (LINEAR)', degree: 'Degree' };
+export const BRIDGE_COLOUR = OKABE_ITO.vermillion;
+export const LINK_COLOUR = '#9a9a9a';
+export const BUBBLE_COLOUR = '#8ec5e8';
 
 export function createControls(o: ControlsOptions): MapControls {
-  let filter = defaultFilter(o.months);
-  const emit = () => o.onChange(filter);
+  let current: MapSettings = { filter: { ...o.initial.filter, types: new Set(o.initial.filter.types) }, linksPerNode: o.initial.linksPerNode };
+  const emit = () => o.onChange(current);
+  const setFilter = (patch: Partial<MapFilter>) => { current = { ...current, filter: { ...current.filter, ...patch } }; emit(); };
 
   const search = el('input', { type: 'search', id: 'map-search', list: 'map-search-list', placeholder: 'Partner name or id', autocomplete: 'off' });
   const datalist = el('datalist', { id: 'map-search-list' });
@@ -37,88 +46,110 @@ export function createControls(o: ControlsOptions): MapControls {
 
   const region = el('select', { id: 'map-region' });
   options(region, [{ value: '', label: 'All regions' }, ...o.regions.map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))]);
-  region.addEventListener('change', () => { filter = { ...filter, region: region.value }; emit(); });
+  region.addEventListener('change', () => setFilter({ region: region.value }));
   const industry = el('select', { id: 'map-industry' });
   options(industry, [{ value: '', label: 'All industries' }, ...o.industries.map((i) => ({ value: i.code, label: i.name }))]);
-  industry.addEventListener('change', () => { filter = { ...filter, industry: industry.value }; emit(); });
+  industry.addEventListener('change', () => setFilter({ industry: industry.value }));
 
   const last = Math.max(0, o.months.length - 1);
   const fromRange = el('input', { type: 'range', min: 0, max: last, value: 0, id: 'map-from', 'aria-label': 'Time window start (month)' });
   const toRange = el('input', { type: 'range', min: 0, max: last, value: last, id: 'map-to', 'aria-label': 'Time window end (month)' });
   const windowText = el('div', { class: 'small', 'aria-live': 'polite' });
   const showWindow = () => {
-    const { since, until } = windowDates(o.months, filter.from, filter.to);
-    windowText.textContent = filter.from === 0 && filter.to === last ? `All engagements (${since} to ${until})` : `Engagements overlapping ${since} to ${until}`;
+    const { since, until } = windowDates(o.months, current.filter.from, current.filter.to);
+    windowText.textContent = current.filter.from === 0 && current.filter.to === last ? `All engagements (${since} to ${until})` : `Engagements overlapping ${since} to ${until}`;
   };
   const onRange = (which: 'from' | 'to') => {
     let from = Number(fromRange.value), to = Number(toRange.value);
     if (from > to) { if (which === 'from') to = from; else from = to; }
     fromRange.value = String(from); toRange.value = String(to);
-    filter = { ...filter, from, to };
+    current = { ...current, filter: { ...current.filter, from, to } };
     showWindow();
   };
   fromRange.addEventListener('input', () => onRange('from'));
   toRange.addEventListener('input', () => onRange('to'));
   fromRange.addEventListener('change', emit);
   toRange.addEventListener('change', emit);
-  showWindow();
 
   const sizeBy = el('select', { id: 'map-size' });
   options(sizeBy, (Object.keys(SIZE_LABELS) as SizeBy[]).filter((s) => s !== 'value' || !o.valueUnavailable).map((s) => ({ value: s, label: SIZE_LABELS[s] })));
-  sizeBy.addEventListener('change', () => { filter = { ...filter, sizeBy: sizeBy.value as SizeBy }; emit(); });
-  const customers = el('input', { type: 'checkbox', id: 'map-customers' });
-  customers.addEventListener('change', () => { filter = { ...filter, includeCustomers: customers.checked }; edgeLegend(); emit(); });
+  sizeBy.addEventListener('change', () => setFilter({ sizeBy: sizeBy.value as SizeBy }));
+  const links = el('select', { id: 'map-links' });
+  options(links, LINK_CHOICES.map((k) => ({ value: Number.isFinite(k) ? String(k) : 'all', label: Number.isFinite(k) ? `The ${k} strongest` : 'All' })));
+  links.addEventListener('change', () => { current = { ...current, linksPerNode: links.value === 'all' ? Infinity : Number(links.value) }; emit(); });
 
   const typeCounts = new Map<PartnerType, HTMLElement>();
+  const typeBoxes = new Map<PartnerType, HTMLInputElement>();
   const typeLegend = el('fieldset', { class: 'legend' }, el('legend', {}, 'Partner types (colour; untick to hide)'),
     ...PARTNER_TYPES.map((t) => {
       const box = el('input', { type: 'checkbox', checked: true, 'data-type': t });
+      typeBoxes.set(t, box);
       box.addEventListener('change', () => {
-        const types = new Set(filter.types);
+        const types = new Set(current.filter.types);
         if (box.checked) types.add(t); else types.delete(t);
-        filter = { ...filter, types };
-        emit();
+        setFilter({ types });
       });
       const count = el('span', { class: 'muted small' });
       typeCounts.set(t, count);
       return el('label', { class: 'row' }, box, el('span', { class: 'swatch', style: `background:${TYPE_COLOURS[t]}` }), TYPE_LABELS[t], count);
     }));
 
-  const edges = el('div', { class: 'legend' });
-  function edgeLegend(): void {
-    clear(edges);
-    edges.append(el('strong', { class: 'small' }, 'Links'));
-    EDGE_STYLES.forEach((style, i) => {
-      if (i >= 4 && !filter.includeCustomers) return;
-      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      svg.setAttribute('width', '28'); svg.setAttribute('height', '10');
-      const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
-      for (const [k, v] of Object.entries({ x1: '1', x2: '27', y1: '5', y2: '5', stroke: style.colour, 'stroke-width': String(Math.max(1, style.width)), 'stroke-opacity': String(Math.min(1, style.alpha + 0.3)) })) line.setAttribute(k, v);
-      if (style.dash) line.setAttribute('stroke-dasharray', style.dash.join(' '));
-      svg.appendChild(line);
-      edges.append(el('div', { class: 'row' }, svg, style.legend));
-    });
-    edges.append(el('div', { class: 'row small muted' }, 'Dashed outlines: communities (Louvain). Size: ', SIZE_LABELS[filter.sizeBy], '.'));
+  const marks = el('div', { class: 'legend', 'data-testid': 'map-legend' });
+  let level: 'overview' | 'partners' = 'overview';
+  function legend(): void {
+    clear(marks);
+    marks.append(el('strong', { class: 'small' }, 'Marks'));
+    if (level === 'overview') {
+      marks.append(
+        el('div', { class: 'row' }, el('span', { class: 'swatch', style: `background:${BUBBLE_COLOUR}` }), 'A community (Louvain); area: its partners'),
+        el('div', { class: 'row' }, line(LINK_COLOUR, 4), 'Co-delivery between two communities; width: shared engagements'),
+        el('div', { class: 'row small muted' }, 'Click a bubble or zoom into it to see its partners.'));
+    } else {
+      marks.append(
+        el('div', { class: 'row' }, el('span', { class: 'swatch ring' }), 'Articulation point: removing it splits the network'),
+        el('div', { class: 'row' }, line(BRIDGE_COLOUR, 3), 'Bridge: the only link between two parts'),
+        el('div', { class: 'row' }, line(LINK_COLOUR, 1.5), 'Co-delivers; width: shared engagements'),
+        el('div', { class: 'row small muted' }, `Size: ${SIZE_LABELS[current.filter.sizeBy]}. Colour: partner type.`));
+    }
   }
-  edgeLegend();
 
   const health = el('div', {});
-  const element = el('div', { class: 'map-side' },
+  const body = el('div', { class: 'map-side-body', id: 'map-side-body' },
     searchForm,
     labelled('Region', region), labelled('Industry', industry),
     el('div', { class: 'field' }, el('span', { class: 'field-label' }, 'Time window'),
       el('div', { class: 'range-pair' }, el('span', {}, 'from'), fromRange, el('span', {}, 'to'), toRange), windowText),
-    labelled('Node size', sizeBy),
+    labelled('Partner size', sizeBy),
     o.valueUnavailable ? el('p', { class: 'small muted' }, o.valueUnavailable) : null,
-    el('label', { class: 'check' }, customers, 'Show customers'),
-    typeLegend, edges, health);
+    labelled('Links drawn per partner', links),
+    marks, typeLegend, health);
+  // At narrow widths the column folds away behind this button (map.css), leaving the map the room.
+  const toggle = el('button', { type: 'button', class: 'map-side-toggle', 'aria-expanded': 'true', 'aria-controls': 'map-side-body' }, 'Filters');
+  const element = el('div', { class: 'map-side', 'data-collapsed': String(window.matchMedia?.('(max-width: 1100px)').matches ?? false) }, toggle, body);
+  const syncToggle = () => toggle.setAttribute('aria-expanded', String(element.dataset.collapsed !== 'true'));
+  toggle.addEventListener('click', () => { element.dataset.collapsed = String(element.dataset.collapsed !== 'true'); syncToggle(); });
+  syncToggle();
+
+  function show(): void {
+    const f = current.filter;
+    region.value = f.region;
+    industry.value = f.industry;
+    fromRange.value = String(f.from);
+    toRange.value = String(f.to);
+    sizeBy.value = f.sizeBy;
+    links.value = Number.isFinite(current.linksPerNode) ? String(current.linksPerNode) : 'all';
+    for (const [t, box] of typeBoxes) box.checked = f.types.has(t);
+    showWindow();
+    legend();
+  }
+  show();
 
   return {
     element,
-    filter: () => filter,
+    settings: () => current,
+    set(settings) { current = settings; show(); },
     setTypeCounts(counts) {
       for (const [t, node] of typeCounts) node.textContent = counts.has(t) ? ` ${counts.get(t)}` : '';
-      edgeLegend();
     },
     setSearchLabels(labels) {
       clear(datalist);
@@ -134,5 +165,15 @@ export function createControls(o: ControlsOptions): MapControls {
       ];
       health.append(el('strong', { class: 'small' }, 'Ecosystem health'), el('dl', { class: 'health' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
     },
+    setLevel(next) { level = next; legend(); },
   };
+}
+
+function line(colour: string, width: number): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('width', '28'); svg.setAttribute('height', '10');
+  const l = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+  for (const [k, v] of Object.entries({ x1: '1', x2: '27', y1: '5', y2: '5', stroke: colour, 'stroke-width': String(width) })) l.setAttribute(k, v);
+  svg.appendChild(l);
+  return svg;
 }

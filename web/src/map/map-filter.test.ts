@@ -23,18 +23,18 @@ describe('map filters', () => {
   it('sends only what narrows the network', () => {
     const months = ['2024-01', '2024-02', '2024-03'];
     const all = defaultFilter(months);
-    expect(networkFilterFrom(all, months)).toEqual({ includeCustomers: false });
+    expect(networkFilterFrom(all, months)).toEqual({});
     const types = new Set(PARTNER_TYPES.filter((t) => t !== 'ISV'));
-    expect(networkFilterFrom({ ...all, region: 'DE', industry: 'FSI', types, from: 1, includeCustomers: true }, months)).toEqual({
-      includeCustomers: true, regions: ['DE'], industries: ['FSI'], partnerTypes: PARTNER_TYPES.filter((t) => t !== 'ISV'), since: '2024-02-01', until: '2024-03-31',
+    expect(networkFilterFrom({ ...all, region: 'DE', industry: 'FSI', types, from: 1 }, months)).toEqual({
+      regions: ['DE'], industries: ['FSI'], partnerTypes: PARTNER_TYPES.filter((t) => t !== 'ISV'), since: '2024-02-01', until: '2024-03-31',
     });
   });
 
   it('matches engagements as the contract does: overlap with open bounds', () => {
     const e = engagement('e', 1, '2025-03-01', null, 'DE', []);
-    expect(engagementMatches(e, { includeCustomers: false, since: '2030-01-01' })).toBe(true);   // no end: still running
-    expect(engagementMatches(e, { includeCustomers: false, until: '2025-02-28' })).toBe(false);
-    expect(engagementMatches(e, { includeCustomers: false, regions: ['FR'] })).toBe(false);
+    expect(engagementMatches(e, { since: '2030-01-01' })).toBe(true);   // no end: still running
+    expect(engagementMatches(e, { until: '2025-02-28' })).toBe(false);
+    expect(engagementMatches(e, { regions: ['FR'] })).toBe(false);
   });
 
   it('credits LINEAR value per touch over the matching engagements', () => {
@@ -42,7 +42,7 @@ describe('map filters', () => {
       engagement('e1', 900, '2025-01-01', '2025-12-31', 'DE', ['a', 'b', 'a']),
       engagement('e2', 100, '2025-01-01', null, 'FR', ['b']),
       engagement('e3', null, '2025-01-01', null, 'DE', ['c']),
-    ], { includeCustomers: false, regions: ['DE'] });
+    ], { regions: ['DE'] });
     expect(Object.fromEntries(values)).toEqual({ a: 600, b: 300 });
   });
 });

@@ -5,7 +5,6 @@
 import type { NetworkFilter } from '../api/generated/graphql.ts';
 import { PARTNER_TYPES, type PartnerType } from '../lib/palette.ts';
 import type { MapEngagement } from './map.queries.ts';
-import type { SizeBy } from './graph-model.ts';
 
 export interface MapFilter {
   region: string;      // '' = all
@@ -14,12 +13,14 @@ export interface MapFilter {
   /** Month indices into the slider's months, inclusive. */
   from: number;
   to: number;
-  includeCustomers: boolean;
   sizeBy: SizeBy;
 }
 
-/** The API's NetworkFilter as the map sends it: includeCustomers always set. */
-export type NetworkFilterInput = Pick<NetworkFilter, 'regions' | 'industries' | 'partnerTypes' | 'since' | 'until'> & { includeCustomers: boolean };
+/** What sizes a partner at partner level. */
+export type SizeBy = 'pagerank' | 'value' | 'degree';
+
+/** The API's NetworkFilter as the map sends it (partners only: communities hold no customers). */
+export type NetworkFilterInput = Pick<NetworkFilter, 'regions' | 'industries' | 'partnerTypes' | 'since' | 'until' | 'communities'>;
 
 /** Months ('YYYY-MM') from the earliest to the latest date given, at least `fallback` around today. */
 export function monthsSpanning(dates: ReadonlyArray<string | null>, today: string): string[] {
@@ -49,12 +50,12 @@ export function windowDates(months: readonly string[], from: number, to: number)
 }
 
 export function defaultFilter(months: readonly string[]): MapFilter {
-  return { region: '', industry: '', types: new Set(PARTNER_TYPES), from: 0, to: Math.max(0, months.length - 1), includeCustomers: false, sizeBy: 'pagerank' };
+  return { region: '', industry: '', types: new Set(PARTNER_TYPES), from: 0, to: Math.max(0, months.length - 1), sizeBy: 'pagerank' };
 }
 
 /** The API's NetworkFilter: only what narrows (all types, the full time range: left out). */
 export function networkFilterFrom(filter: MapFilter, months: readonly string[]): NetworkFilterInput {
-  const input: NetworkFilterInput = { includeCustomers: filter.includeCustomers };
+  const input: NetworkFilterInput = {};
   if (filter.region) input.regions = [filter.region];
   if (filter.industry) input.industries = [filter.industry];
   if (filter.types.size < PARTNER_TYPES.length) input.partnerTypes = PARTNER_TYPES.filter((t) => filter.types.has(t));

@@ -1,8 +1,11 @@
 /**
- * View 1, the network map: partners (and optionally customers) from the API's
- * `network`, laid out in a worker, drawn on canvas, with filters, search, tooltips and
- * the partner's card on click. After any write (a live event) the metrics are marked
- * stale and asked for again until the API has recomputed them (live-metrics.ts).
+ * View 1, the network map, from overview to detail: the communities of the whole
+ * filtered network as bubbles; click (or zoom into) one to see its partners, thinned to
+ * their strongest links, with the single points of failure marked and listed; select a
+ * partner to light up its neighbourhood and open its card. Where the drill-down stands
+ * and the filters live in the address (map-state.ts), so back and forward walk it.
+ * Layouts run in a worker; sigma draws (sigma-stage.ts). After a write the metrics are
+ * marked stale and asked for again until the API has recomputed them (live-metrics.ts).
  */
 import { isUnknownField } from '../api/client.ts';
 import { batcher } from '../api/live.ts';
@@ -10,73 +13,116 @@ import { append, clear, el } from '../lib/dom.ts';
 import { todayIso } from '../lib/format.ts';
 import { typeLabel } from '../lib/palette.ts';
 import { hashSeed } from '../lib/rng.ts';
-import { canvasToPng } from '../lib/download.ts';
 import type { Cell } from '../lib/csv.ts';
+import type { ViewState } from '../shell/route.ts';
 import { canReadEcosystem, type Session } from '../shell/session.ts';
 import { showError, showLoading } from '../shell/states.ts';
 import type { ViewHandle } from '../shell/view.ts';
-import { render as renderCanvas, type Renderer } from './canvas-renderer.ts';
-import { buildMapModel, communityHulls, type MapModel } from './graph-model.ts';
+import { createBreadcrumbs, type Crumb } from './breadcrumbs.ts';
 import { createLayoutRunner } from './layout-client.ts';
-import { loadMapContext, type MapContext } from './map-data.ts';
+import { computedAgo, freshPollMs, samePlaces } from './live-metrics.ts';
 import { createControls, type MapControls } from './map-controls.ts';
-import { attributedValues, monthsSpanning, networkFilterFrom, type MapFilter } from './map-filter.ts';
-import { freshPollMs, placedScene, samePlaces, type Placement } from './live-metrics.ts';
-import { HEALTH_QUERY, NETWORK_QUERY } from './map.queries.ts';
-import type { NetworkAnswer } from './network.ts';
-import { findNode } from './search.ts';
+import { communityOfKey, overviewScene, partnerScene } from './map-scenes.ts';
+import { loadMapContext, type MapContext } from './map-data.ts';
+import { composePng, describeFilter, legendEntries, overviewCsv, partnersCsv } from './map-export.ts';
+import { attributedValues, monthsSpanning, networkFilterFrom, type NetworkFilterInput } from './map-filter.ts';
+import { placeFrom, sameNetwork, settingsFrom, stateFor, type MapPlace, type MapSettings } from './map-state.ts';
+import { COMMUNITY_QUERY, HEALTH_QUERY, OVERVIEW_QUERY, PARTNER_INDEX_QUERY, type IndexedPartner } from './map.queries.ts';
+import type { Community, CommunityAnswer, OverviewAnswer } from './network.ts';
+import { bubbleAt, buildOverview, type OverviewModel } from './overview-model.ts';
+import { buildPartnerLevel, neighbourhood, type PartnerLevel } from './partner-level.ts';
+import { findPartner } from './search.ts';
+import { createSpofPanel } from './spof-panel.ts';
+import { createStage, type Stage } from './sigma-stage.ts';
+import './map.css';
 
 export interface MapViewOptions {
-  /** A partner to find and open once the map is drawn. */
+  /** The selected partner (the route's argument). */
   partnerId?: string;
+  /** The address's state: community, filters (map-state.ts). */
+  state?: ViewState;
 }
 
 /** About two minutes of asking (freshPollMs) before the map stops waiting for fresh metrics. */
 const MAX_FRESH_POLLS = 35;
+/** At most this many partners of one community are drawn (the highest-degree ones). */
+export const PARTNER_LIMIT = 5_000;
+/** Zoomed in this far on the overview, the bubble in the middle opens. */
+const DRILL_RATIO = 0.3;
+
+interface Placed { x: Float32Array; y: Float32Array }
+interface OverviewShown extends Placed { key: string; answer: OverviewAnswer; model: OverviewModel }
+interface PartnersShown extends Placed { key: string; answer: CommunityAnswer; level: PartnerLevel; community: Community }
 
 export function render(element: HTMLElement, session: Session, options: MapViewOptions = {}): ViewHandle {
-  const layoutRunner = canReadEcosystem(session.viewer) ? createLayoutRunner() : null;
-  let renderer: Renderer | null = null;
-  let model: MapModel | null = null;
-  let context: MapContext | null = null;
-  let controls: MapControls | null = null;
-  let months: string[] = [];
-  let generation = 0;
-  let debounce = 0;
-  let pendingPartner = options.partnerId;
-  const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true });
-  const stage = el('div', { class: 'map-stage', 'data-testid': 'map-stage' });
-  const summary = el('div', { class: 'map-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'map-summary' });
-  /** Whether the drawn metrics are current: stale after a write until the recomputed ones are drawn. */
-  const freshness = el('div', { class: 'map-live', role: 'status', 'aria-live': 'polite', 'data-testid': 'map-live', 'data-state': 'unknown', hidden: true });
-  /** Where the drawn model's nodes stand, so fresh metrics of the same nodes keep the layout. */
-  let placement: Placement | null = null;
-  /** When the drawn metrics were computed (the answer's computedAt). */
-  let drawnAt: unknown = null;
-  /** The loop that asks until the metrics are fresh; a new one (or destroy) ends the last. */
-  let freshRun = 0;
-  let hideTimer = 0;
-  /** Write events seen: metrics asked for before the last one may already be out of date. */
-  let writes = 0;
-  const checks = batcher<boolean>((a, b) => a || b, () => refreshUntilFresh(), 300);
-  const stopListening = layoutRunner ? session.live.listen({
-    // Any write may change who delivers with whom and every metric: stale at once, fetched again a burst at a time.
-    event() {
-      writes++;
-      if (model) showFreshness('stale'); else freshness.setAttribute('data-state', 'stale');
-      checks.add(true);
-    },
-    // Writes missed before this connection: ask whether the metrics are still current.
-    reload() { checks.add(true); },
-  }) : () => {};
-
-  if (!layoutRunner) {
+  if (!canReadEcosystem(session.viewer)) {
     element.append(el('div', { class: 'state', 'data-state': 'forbidden' }, el('h2', {}, 'The network map is not available to partner tokens'),
       el('p', {}, 'The map shows who delivers with whom across the whole ecosystem, which a PARTNER token may not read. '
         + 'Use the Accountability, Gaps and Attribution views for your engagements, or ask an admin for an ANALYST link.')));
-  } else {
-    void start();
+    return { update() {}, destroy() {}, exportPng: () => Promise.resolve(null), exportCsv: () => [] };
   }
+  const runner = createLayoutRunner();
+  let routeArg = options.partnerId;
+  let routeState: ViewState = options.state ?? {};
+  let place: MapPlace = placeFrom(routeArg, routeState);
+  let settings: MapSettings | null = null;
+  let context: MapContext | null = null;
+  let controls: MapControls | null = null;
+  let months: string[] = [];
+  let overview: OverviewShown | null = null;
+  let partners: PartnersShown | null = null;
+  let index: { key: string; partners: Promise<IndexedPartner[]> } | null = null;
+  /** What the stage shows: a level and what it was drawn from, so a new selection does not redraw it. */
+  let shownKey = '';
+  let shownPartner: string | null = null;
+  let generation = 0;
+  let debounce = 0;
+  let drillTimer = 0;
+
+  const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true, 'data-testid': 'map-tooltip' });
+  const summary = el('div', { class: 'map-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'map-summary' });
+  const hiddenLinks = el('div', { class: 'map-hidden', 'data-testid': 'map-hidden', hidden: true });
+  const progress = el('progress', { class: 'map-progress', max: 100, value: 0, hidden: true, 'aria-label': 'Layout progress' });
+  /** Whether the drawn metrics are current: stale after a write until the recomputed ones are drawn. */
+  const freshness = el('div', { class: 'map-live', role: 'status', 'aria-live': 'polite', 'data-testid': 'map-live', 'data-state': 'unknown', hidden: true });
+  const crumbs = createBreadcrumbs();
+  const spof = createSpofPanel((id) => { if (place.community !== null) go({ community: place.community, partner: id }); });
+  spof.show(null);
+  const stage: Stage = createStage({
+    onClickNode(key) {
+      hideTooltip();
+      const community = communityOfKey(key);
+      if (community !== null) go({ community, partner: null });
+      else if (place.community !== null) go({ community: place.community, partner: key });
+    },
+    onClickStage() { if (place.partner && place.community !== null) go({ community: place.community, partner: null }); },
+    onHover: hover,
+    onCamera() {
+      // The tooltip belongs to where the pointer was over a node: the view moved under it.
+      hideTooltip();
+      clearTimeout(drillTimer);
+      if (shownKey.startsWith('overview')) drillTimer = window.setTimeout(drillIfZoomedIn, 300);
+    },
+  });
+  const stageHost = el('div', { class: 'map-stage', 'data-testid': 'map-stage' }, stage.element,
+    el('div', { class: 'map-top' }, crumbs.element, freshness),
+    el('div', { class: 'map-bottom' }, summary, hiddenLinks, progress),
+    el('div', { class: 'map-help' }, 'Drag to pan · wheel to zoom · click a bubble to open it'), spof.element);
+  document.body.append(tooltip);
+
+  /** Metrics asked for before the last write may already be out of date. */
+  let writes = 0;
+  let freshRun = 0;
+  let hideTimer = 0;
+  const checks = batcher<boolean>((a, b) => a || b, () => refreshUntilFresh(), 300);
+  const stopListening = session.live.listen({
+    // Any write may change who delivers with whom and every metric: stale at once, fetched again a burst at a time.
+    event() { writes++; showFreshness('stale'); checks.add(true); },
+    // Writes missed before this connection: ask whether the metrics are still current.
+    reload() { checks.add(true); },
+  });
+
+  void start();
 
   async function start(): Promise<void> {
     showLoading(element, 'the network map');
@@ -87,118 +133,283 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
       return;
     }
     months = monthsSpanning(context.engagements.flatMap((e) => [e.startDate, e.endDate]), todayIso());
+    settings = settingsFrom(routeState, months);
     controls = createControls({
-      months, regions: context.regions, industries: context.industries,
+      months, regions: context.regions, industries: context.industries, initial: settings,
       valueUnavailable: context.capped ? `Attributed value is not offered: the ecosystem has more than ${context.engagements.length} engagements.` : null,
-      onChange: () => {
-        summary.setAttribute('data-state', 'loading');
-        summary.textContent = 'Updating the network…';
+      onChange(next) {
+        const old = settings!;
+        settings = next;
+        // Community ids belong to one filter's answer: another network starts at its overview.
+        if (!sameNetwork(old.filter, next.filter)) place = { community: null, partner: null };
+        session.remember(place.partner ?? undefined, stateFor(place, next, months));
+        setStatus('loading', 'Updating the network…');
         clearTimeout(debounce);
-        debounce = window.setTimeout(() => void draw(), 250);
+        debounce = window.setTimeout(() => void apply(), 250);
       },
-      onSearch: search,
+      onSearch: (text) => void search(text),
     });
     controls.setHealth(context.health);
     clear(element);
-    element.append(el('div', { class: 'map-layout' }, controls.element, stage));
-    stage.append(summary, freshness, el('div', { class: 'map-help' }, 'Drag to pan · wheel or +/− to zoom · arrows pan · 0 fits'), tooltip);
-    await draw();
+    element.append(el('div', { class: 'map-layout' }, controls.element, stageHost));
+    await apply();
   }
 
-  async function draw(): Promise<void> {
-    if (!controls || !context || !layoutRunner) return;
+  function networkFilter(): NetworkFilterInput {
+    return networkFilterFrom(settings!.filter, months);
+  }
+
+  /** Goes to a place of the drill-down as a new history entry; the route comes back through update(). */
+  function go(next: MapPlace): void {
+    if (!settings) return;
+    session.navigate('map', next.partner ?? undefined, stateFor(next, settings, months));
+  }
+
+  /** Brings the stage to `place` under `settings`, asking the API only for what is not held yet. */
+  async function apply(): Promise<void> {
+    if (!settings || !controls) return;
     const mine = ++generation;
-    const filter: MapFilter = controls.filter();
-    const networkFilter = networkFilterFrom(filter, months);
-    summary.textContent = 'Loading the network…';
-    summary.setAttribute('data-state', 'loading');
-    let network: NetworkAnswer;
+    hideTooltip();
+    const filter = networkFilter();
+    const key = JSON.stringify(filter);
     try {
-      network = (await session.api.query(NETWORK_QUERY, { filter: networkFilter, limit: 10_000 })).network;
+      if (!overview || overview.key !== key) {
+        setStatus('loading', 'Loading the community overview…');
+        const answer = (await session.api.query(OVERVIEW_QUERY, { filter })).network;
+        if (mine !== generation) return;
+        const model = buildOverview(answer);
+        const placed = await layOut(model, `${model.bubbles.length} communities`, mine);
+        if (!placed) return;
+        overview = { key, answer, model, ...placed };
+        noteStale(answer);
+        // Small networks: names for the search box's suggestions at once; large ones on the first search.
+        if (answer.partnerCount <= 20_000) void partnerIndex().then((list) => { if (mine === generation || overview?.key === key) controls?.setSearchLabels(list.map((p) => p.label).sort()); }, () => {});
+      }
+      if (place.partner && place.community === null) {
+        // A partner without its community (an older link, a card elsewhere): look it up, keep the address complete.
+        const found = (await partnerIndex()).find((p) => p.id === place.partner);
+        if (mine !== generation) return;
+        place = found ? { community: found.community, partner: found.id } : { community: null, partner: null };
+        session.remember(place.partner ?? undefined, stateFor(place, settings, months));
+      }
+      const community = place.community === null ? undefined : overview.answer.communities.find((c) => c.id === place.community);
+      if (!community) {
+        drawOverview(overview, place.community === null ? '' : `There is no community ${place.community} in this network; showing the overview.`);
+        return;
+      }
+      const pkey = `${key}|${community.id}`;
+      if (!partners || partners.key !== pkey) {
+        setStatus('loading', `Loading the partners of ${community.label}…`);
+        const answer = (await session.api.query(COMMUNITY_QUERY, { filter: { ...filter, communities: [community.id] }, limit: PARTNER_LIMIT })).network;
+        if (mine !== generation) return;
+        const level = partnerLevel(answer);
+        const placed = await layOut(level, `${level.nodes.length} partners`, mine);
+        if (!placed) return;
+        partners = { key: pkey, answer, level, community, ...placed };
+        noteStale(answer);
+      }
+      drawPartners(partners);
     } catch (err) {
       if (mine !== generation) return;
-      summary.textContent = isUnknownField(err, 'network')
+      setStatus('error', isUnknownField(err, 'network')
         ? 'This server does not serve the network analysis yet (no `network` field in its API).'
-        : `Could not load the network: ${err instanceof Error ? err.message : String(err)}`;
-      summary.setAttribute('data-state', 'error');
-      return;
+        : `Could not load the network: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (mine !== generation) return;
-    const values = filter.sizeBy === 'value' ? attributedValues(context.engagements, networkFilter) : new Map<string, number>();
-    const next = buildMapModel(network, filter.sizeBy, values);
-    summary.textContent = `Laying out ${next.nodes.length} nodes…`;
-    const seed = hashSeed(next.nodes.map((n) => n.id).join(','));
-    const layout = await layoutRunner.run({ ...next.layout, seed }).catch((err: unknown) => err as Error);
-    if (mine !== generation) return;
-    if (layout instanceof Error) { summary.textContent = `Layout failed: ${layout.message}`; return; }
-    model = next;
-    placement = { x: layout.x, y: layout.y };
-    drawnAt = network.computedAt;
-    const scene = { ...next.scene, x: layout.x, y: layout.y, hulls: communityHulls(layout.x, layout.y, next.layout.community, next.layout.radius) };
-    const label = `Network map of ${next.nodes.length} nodes`;
-    if (!renderer) {
-      renderer = renderCanvas(stage, scene, { label, onHover: hover, onClick: click, selected: null });
-      stage.insertBefore(renderer.canvas, stage.firstChild);
-    } else {
-      renderer.update(scene, { label, selected: null });
-    }
-    renderer.fit();
-    describe(network, next);
-    controls.setSearchLabels(next.nodes.filter((n) => n.kind !== 'CUSTOMER').map((n) => n.label));
-    if (pendingPartner) { const id = pendingPartner; pendingPartner = undefined; search(id); }
-    // Drawn from the last metrics while new ones are computed (or a write came meanwhile): ask until fresh.
-    if (network.stale || freshness.dataset.state === 'stale') { showFreshness('stale'); checks.add(true); }
-    else showFreshness('fresh', false);
   }
 
-  function showFreshness(state: 'stale' | 'fresh' | 'error', visible = true, detail = ''): void {
+  async function layOut(model: OverviewModel | PartnerLevel, what: string, mine: number): Promise<Placed | null> {
+    setStatus('loading', `Laying out ${what}…`);
+    progress.hidden = false;
+    progress.value = 0;
+    try {
+      const result = await runner.run({ ...model.layout, seed: hashSeed(model.keys.join(',')) }, (share) => { if (mine === generation) progress.value = Math.round(share * 100); });
+      return mine === generation ? { x: result.x, y: result.y } : null;
+    } catch (err) {
+      if (mine === generation) setStatus('error', `Layout failed: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    } finally {
+      if (mine === generation) progress.hidden = true;
+    }
+  }
+
+  function partnerLevel(answer: CommunityAnswer): PartnerLevel {
+    const values = settings!.filter.sizeBy === 'value' ? attributedValues(context!.engagements, networkFilter()) : new Map<string, number>();
+    return buildPartnerLevel(answer, settings!.filter.sizeBy, values, settings!.linksPerNode);
+  }
+
+  function drawOverview(o: OverviewShown, note: string): void {
+    const key = `overview|${o.key}|${o.answer.computedAt as string}`;
+    if (shownKey !== key) {
+      stage.show(overviewScene(o.model, o));
+      shownKey = key;
+      stage.element.setAttribute('aria-label', `Community overview: ${o.model.bubbles.length} communities of ${o.answer.partnerCount} partners`);
+    }
+    shownPartner = null;
+    controls?.setLevel('overview');
+    crumbs.set([{ label: 'Overview' }]);
+    spof.show(null);
+    hiddenLinks.hidden = true;
+    const counts = new Map<string, number>();
+    controls?.setTypeCounts(counts);
+    summary.setAttribute('data-level', 'overview');
+    summary.setAttribute('data-partners', String(o.answer.partnerCount));
+    summary.setAttribute('data-communities', String(o.model.bubbles.length));
+    summary.setAttribute('data-edges', String(o.model.links.length));
+    setStatus('drawn', note || (o.answer.partnerCount === 0 ? 'No partner matches these filters.'
+      : `${o.answer.partnerCount} partners in ${o.model.bubbles.length} communities · ${o.model.links.length} links between communities`));
+  }
+
+  function drawPartners(p: PartnersShown): void {
+    const s = settings!;
+    const key = `partners|${p.key}|${p.answer.computedAt as string}`;
+    const styleKey = `${key}|${s.filter.sizeBy}|${s.linksPerNode}`;
+    if (!shownKey.startsWith(key)) {
+      p.level = partnerLevel(p.answer);
+      stage.show(partnerScene(p.level, p));
+    } else if (shownKey !== styleKey) {
+      p.level = partnerLevel(p.answer);
+      stage.restyle(partnerScene(p.level, p));
+    }
+    shownKey = styleKey;
+    const { level, community } = p;
+    stage.element.setAttribute('aria-label', `Partners of ${community.label}: ${level.nodes.length} partners`);
+    controls?.setLevel('partners');
+    const counts = new Map<string, number>();
+    for (const n of level.nodes) if (n.partnerType) counts.set(n.partnerType, (counts.get(n.partnerType) ?? 0) + 1);
+    controls?.setTypeCounts(counts);
+    spof.show(level);
+    const shown = Number.isFinite(s.linksPerNode) ? `the strongest ${s.linksPerNode} per partner` : 'all';
+    hiddenLinks.hidden = level.hidden === 0;
+    hiddenLinks.setAttribute('data-hidden', String(level.hidden));
+    hiddenLinks.textContent = `${level.hidden} link${level.hidden === 1 ? '' : 's'} hidden (showing ${shown}; bridges always)`;
+    summary.setAttribute('data-level', 'partners');
+    summary.setAttribute('data-partners', String(level.nodes.length));
+    summary.setAttribute('data-edges', String(level.edges.length));
+    summary.setAttribute('data-drawn-edges', String(level.drawn.length));
+    setStatus('drawn', `${community.label}: ${level.nodes.length} partners · ${level.drawn.length} of ${level.edges.length} co-delivery links drawn`
+      + (p.answer.truncated ? ` · only the ${PARTNER_LIMIT} best-connected of ${community.size} partners` : ''));
+    select(p);
+  }
+
+  /** The selected partner: its neighbourhood lit, the rest dimmed, the camera on it, its card open. */
+  function select(p: PartnersShown): void {
+    const id = place.partner && p.level.index.has(place.partner) ? place.partner : null;
+    const crumbList: Crumb[] = [
+      { label: 'Overview', go: () => go({ community: null, partner: null }) },
+      { label: p.community.label, go: () => go({ community: p.community.id, partner: null }) },
+    ];
+    if (id) crumbList.push({ label: p.level.nodes[p.level.index.get(id)!]!.label });
+    crumbs.set(crumbList);
+    stage.highlight(id ? neighbourhood(p.level, id) : null, id);
+    if (id && id !== shownPartner) {
+      session.openPartner(id);
+      // Focus once the side panel has taken its room, so the partner ends up in the middle.
+      requestAnimationFrame(() => requestAnimationFrame(() => void stage.focus(id)));
+    }
+    if (place.partner && !id) summary.textContent = `${place.partner} is not among the partners drawn here.`;
+    shownPartner = id;
+  }
+
+  function drillIfZoomedIn(): void {
+    if (!overview || !shownKey.startsWith('overview') || stage.ratio() > DRILL_RATIO) return;
+    const centre = stage.centre();
+    const bubble = bubbleAt(overview.model.bubbles, overview.x, overview.y, centre.x, centre.y);
+    if (bubble) go({ community: bubble.id, partner: null });
+  }
+
+  function partnerIndex(): Promise<IndexedPartner[]> {
+    const filter = networkFilter();
+    const key = JSON.stringify(filter);
+    if (!index || index.key !== key) {
+      const partnersOf = session.api.query(PARTNER_INDEX_QUERY, { filter }).then((r) => r.network.nodes.filter((n) => n.community >= 0));
+      index = { key, partners: partnersOf };
+      partnersOf.catch(() => { if (index?.partners === partnersOf) index = null; });
+    }
+    return index.partners;
+  }
+
+  async function search(text: string): Promise<void> {
+    hideTooltip();
+    if (!text.trim()) return;
+    let found: IndexedPartner | null;
+    try {
+      found = findPartner(await partnerIndex(), text);
+    } catch (err) {
+      setStatus('error', `Could not search: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    if (!found) { summary.textContent = `No partner matching “${text.trim()}” is on the map.`; return; }
+    go({ community: found.community, partner: found.id });
+  }
+
+  function setStatus(state: 'loading' | 'drawn' | 'error', text: string): void {
+    summary.setAttribute('data-state', state);
+    summary.textContent = text;
+  }
+
+  function noteStale(answer: { stale: boolean; computedAt: unknown }): void {
+    if (answer.stale) { showFreshness('stale', `Metrics ${computedAgo(answer.computedAt, new Date())}, updating…`); checks.add(true); }
+    else if (freshness.dataset.state !== 'stale') showFreshness('fresh', '', false);
+  }
+
+  function showFreshness(state: 'stale' | 'fresh' | 'error', text = '', visible = true): void {
     clearTimeout(hideTimer);
     freshness.setAttribute('data-state', state);
-    freshness.textContent = state === 'stale' ? 'Metrics are being recomputed after a change…'
-      : state === 'fresh' ? 'Metrics updated just now' : `Could not check the metrics: ${detail}`;
+    freshness.textContent = text || (state === 'stale' ? 'Metrics are being recomputed after a change…' : 'Metrics updated just now');
     freshness.hidden = !visible;
     // The fresh note goes once read; the stale one stays until it is no longer true.
     if (state === 'fresh' && visible) hideTimer = window.setTimeout(() => { freshness.hidden = true; }, 4_000);
   }
 
   /**
-   * Asks for the network until the API answers fresh metrics, then draws them: in place
-   * (sizes, colours, links, communities) when the nodes are the same, else laid out anew.
+   * Asks for the level shown until the API answers fresh metrics, then draws them: in
+   * place (sizes, labels, links) when the same items are drawn, else laid out anew.
    */
   async function refreshUntilFresh(): Promise<void> {
     const mine = ++freshRun;
     for (let attempt = 0; ; attempt++) {
-      // Nothing drawn yet: draw() looks at staleness itself when it is done.
-      if (!controls || !context || !model || !renderer || !placement) return;
+      // Nothing drawn yet: apply() looks at staleness itself when it is done.
+      if (!settings || !overview || !shownKey) return;
       const drawn = generation;
       const seen = writes;
-      const filter = controls.filter();
-      const networkFilter = networkFilterFrom(filter, months);
-      let network: NetworkAnswer;
+      const filter = networkFilter();
+      const atPartners = shownKey.startsWith('partners') && partners !== null;
+      let o: OverviewAnswer, c: CommunityAnswer | null = null;
       try {
-        network = (await session.api.query(NETWORK_QUERY, { filter: networkFilter, limit: 10_000 })).network;
+        o = (await session.api.query(OVERVIEW_QUERY, { filter })).network;
+        if (atPartners) c = (await session.api.query(COMMUNITY_QUERY, { filter: { ...filter, communities: [partners!.community.id] }, limit: PARTNER_LIMIT })).network;
       } catch (err) {
-        if (mine === freshRun && drawn === generation) showFreshness('error', true, err instanceof Error ? err.message : String(err));
+        if (mine === freshRun && drawn === generation) showFreshness('error', `Could not check the metrics: ${err instanceof Error ? err.message : String(err)}`);
         return;
       }
-      // Filters changed meanwhile: that draw asks for itself.
+      // The place or filters changed meanwhile: that apply asks for itself.
       if (mine !== freshRun || drawn !== generation) return;
-      if (network.stale) {
-        if (attempt >= MAX_FRESH_POLLS) { showFreshness('error', true, 'the server is still recomputing them; the map asks again after the next change.'); return; }
-        showFreshness('stale');
+      if (o.stale || c?.stale) {
+        if (attempt >= MAX_FRESH_POLLS) { showFreshness('error', 'Could not check the metrics: the server is still recomputing them; the map asks again after the next change.'); return; }
+        showFreshness('stale', `Metrics ${computedAgo(o.computedAt, new Date())}, updating…`);
         await new Promise((resolve) => setTimeout(resolve, freshPollMs(attempt)));
         if (mine !== freshRun) return;
         continue;
       }
       // The drawn metrics are current (a reload after connecting, nothing changed): nothing to do.
-      if (network.computedAt === drawnAt && writes === seen && freshness.dataset.state !== 'stale') return;
-      const values = filter.sizeBy === 'value' ? attributedValues(context.engagements, networkFilter) : new Map<string, number>();
-      const next = buildMapModel(network, filter.sizeBy, values);
-      if (!samePlaces(model, next)) { await draw(); return; }
-      model = next;
-      drawnAt = network.computedAt;
-      renderer.update(placedScene(next, placement));
-      describe(network, next);
+      if (o.computedAt === overview.answer.computedAt && writes === seen && freshness.dataset.state !== 'stale') return;
+      const model = buildOverview(o);
+      const overviewStays = samePlaces(overview.model.keys, model.keys);
+      overview = overviewStays ? { ...overview, answer: o, model } : null;
+      let partnersStay = true;
+      if (c && partners) {
+        const level = partnerLevel(c);
+        const community = o.communities.find((x) => x.id === partners!.community.id);
+        partnersStay = !!community && samePlaces(partners.level.keys, level.keys);
+        partners = partnersStay && community ? { ...partners, answer: c, level, community } : null;
+      }
+      if (overviewStays && partnersStay) {
+        // Redrawn where the items stand: same places, new sizes, labels and links.
+        if (atPartners && partners) { shownKey = ''; stage.restyle(partnerScene(partners.level, partners)); shownKey = `partners|${partners.key}|${c!.computedAt as string}|${settings.filter.sizeBy}|${settings.linksPerNode}`; drawPartners(partners); }
+        else { stage.restyle(overviewScene(overview!.model, overview!)); shownKey = `overview|${overview!.key}|${o.computedAt as string}`; drawOverview(overview!, ''); }
+      } else {
+        await apply();
+      }
       // Another write came while these were asked for: they are already behind it.
       if (writes !== seen) { attempt = -1; continue; }
       showFreshness('fresh');
@@ -207,55 +418,44 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
     }
   }
 
-
-  function describe(network: NetworkAnswer, m: MapModel): void {
-    const partners = m.nodes.filter((n) => n.kind !== 'CUSTOMER');
-    const communities = new Set(partners.map((n) => n.community).filter((c) => c >= 0));
-    const counts = new Map<string, number>();
-    for (const n of partners) if (n.partnerType) counts.set(n.partnerType, (counts.get(n.partnerType) ?? 0) + 1);
-    controls?.setTypeCounts(counts);
-    const customers = m.nodes.length - partners.length;
-    summary.textContent = partners.length === 0 ? 'No partner matches these filters.'
-      : `${partners.length} partners${customers ? `, ${customers} customers` : ''} · ${m.edgeCounts.CO_DELIVERS ?? 0} co-delivery links · ${communities.size} communities`
-        + (network.truncated ? ' · truncated: only the highest-degree nodes are shown' : '');
-    summary.setAttribute('data-nodes', String(m.nodes.length));
-    summary.setAttribute('data-partners', String(partners.length));
-    summary.setAttribute('data-edges', String(m.scene.source.length));
-    summary.setAttribute('data-state', 'drawn');
-  }
-
-  function hover(index: number | null, x: number, y: number): void {
-    if (index === null || !model) { tooltip.hidden = true; return; }
-    const n = model.nodes[index]!;
+  function hover(key: string | null, x: number, y: number): void {
+    if (key === null) { hideTooltip(); return; }
     clear(tooltip);
-    append(tooltip, el('strong', {}, n.label),
-      el('div', {}, n.kind === 'CUSTOMER' ? 'Customer' : typeLabel(n.partnerType)),
-      n.kind === 'CUSTOMER' ? null : el('div', { class: 'small' }, `degree ${n.degree} · PageRank ${n.pagerank.toFixed(3)} · betweenness ${n.betweenness.toFixed(3)} · community ${n.community}`),
-      el('div', { class: 'small muted' }, n.kind === 'CUSTOMER' ? n.id : `${n.id} · click for the card`));
+    const community = communityOfKey(key);
+    if (community !== null && overview) {
+      const b = overview.model.bubbles.find((c) => c.id === community);
+      if (!b) return;
+      append(tooltip, el('strong', {}, b.label), el('div', {}, `${b.size} partners · community ${b.id}`),
+        el('div', { class: 'small' }, `Most central: ${b.top.slice(0, 3).join(', ')}`), el('div', { class: 'small muted' }, 'Click to see its partners'));
+    } else if (partners) {
+      const n = partners.level.nodes[partners.level.index.get(key) ?? -1];
+      if (!n) return;
+      append(tooltip, el('strong', {}, n.label), el('div', {}, typeLabel(n.partnerType)),
+        el('div', { class: 'small' }, `degree ${n.degree} · PageRank ${n.pagerank.toFixed(3)} · betweenness ${n.betweenness.toFixed(3)}`),
+        n.articulationPoint ? el('div', { class: 'small' }, 'Articulation point: its leaving splits the network') : null,
+        el('div', { class: 'small muted' }, `${n.id} · click for the card`));
+    } else return;
     tooltip.hidden = false;
     tooltip.style.left = `${Math.min(x + 14, window.innerWidth - 290)}px`;
     tooltip.style.top = `${Math.min(y + 14, window.innerHeight - 90)}px`;
   }
 
-  function click(index: number | null): void {
-    renderer?.update(undefined, { selected: index });
-    if (index === null || !model) return;
-    const n = model.nodes[index]!;
-    if (n.kind === 'CUSTOMER') session.panel.open(n.label, el('p', {}, `Customer ${n.id}.`), el('p', { class: 'muted' }, 'Customers are shown with the partners that orchestrate for them (solid) or contribute to them (dashed).'));
-    else session.openPartner(n.id);
-  }
-
-  function search(text: string): void {
-    if (!model || !renderer) { pendingPartner = text; return; }
-    const index = findNode(model.nodes, text);
-    if (index === null) { summary.textContent = `No partner matching “${text.trim()}” is on the map.`; return; }
-    click(index);
-    // Focus once the side panel has taken its room, so the partner ends up in the middle.
-    requestAnimationFrame(() => requestAnimationFrame(() => renderer?.focus(index)));
+  function hideTooltip(): void {
+    tooltip.hidden = true;
   }
 
   return {
-    update(arg) { if (arg) search(arg); },
+    update(arg, state) {
+      routeArg = arg;
+      routeState = state;
+      place = placeFrom(arg, state);
+      if (!settings || !controls) return;
+      const next = settingsFrom(state, months);
+      settings = next;
+      controls.set(next);
+      clearTimeout(debounce);
+      void apply();
+    },
     destroy() {
       generation++;
       freshRun++;
@@ -263,14 +463,27 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
       checks.cancel();
       clearTimeout(hideTimer);
       clearTimeout(debounce);
-      renderer?.destroy();
-      layoutRunner?.destroy();
+      clearTimeout(drillTimer);
+      stage.destroy();
+      runner.destroy();
       tooltip.remove();
     },
-    async exportPng() { return renderer ? canvasToPng(renderer.canvas) : null; },
+    async exportPng() {
+      if (!shownKey || !settings) return null;
+      const atPartners = shownKey.startsWith('partners') && partners;
+      const names = { regions: new Map(context?.regions.map((r) => [r.code, r.name])), industries: new Map(context?.industries.map((i) => [i.code, i.name])) };
+      const details = describeFilter(settings.filter, months, names);
+      if (atPartners) {
+        details.push(`${partners!.level.nodes.length} partners · links: ${Number.isFinite(settings.linksPerNode) ? `the strongest ${settings.linksPerNode} per partner` : 'all'} (${partners!.level.hidden} hidden)`);
+        if (shownPartner) details.push(`Selected: ${partners!.level.nodes[partners!.level.index.get(shownPartner)!]!.label} (${shownPartner}) and its neighbourhood`);
+      } else if (overview) details.push(`${overview.answer.partnerCount} partners in ${overview.model.bubbles.length} communities`);
+      if (freshness.dataset.state === 'stale') details.push(freshness.textContent ?? '');
+      const title = atPartners ? `Partner network: ${partners!.community.label}` : 'Partner network: community overview';
+      return composePng(stage.snapshot(), { title, details }, legendEntries(atPartners ? 'partners' : 'overview', settings.filter));
+    },
     exportCsv(): Cell[][] {
-      const header: Cell[] = ['id', 'kind', 'label', 'partnerType', 'degree', 'pagerank', 'betweenness', 'community'];
-      return [header, ...(model?.nodes ?? []).map((n) => [n.id, n.kind, n.label, n.partnerType, n.degree, n.pagerank, n.betweenness, n.community])];
+      if (shownKey.startsWith('partners') && partners) return partnersCsv(partners.level, partners.community);
+      return overview ? overviewCsv(overview.model) : [];
     },
   };
 }

@@ -1,8 +1,9 @@
-/** The contract's Network type, as the map view receives it: generated from NETWORK_QUERY (map.queries.ts). */
-import type { NetworkQuery } from '../api/generated/graphql.ts';
+/** The contract's Network as the map receives it, at its two levels (map.queries.ts). */
+import type { CommunityAnswer, OverviewAnswer } from './map.queries.ts';
 
-export type NetworkAnswer = NetworkQuery['network'];
-/** What the map draws: the answer without its freshness (`stale`, `computedAt`: live-metrics.ts). */
-export type Network = Omit<NetworkAnswer, 'stale' | 'computedAt'>;
-/** kind: PARTNER or CUSTOMER; partnerType null for customers. */
-export type NetworkNode = Network['nodes'][number];
+export type { CommunityAnswer, OverviewAnswer };
+export type Community = OverviewAnswer['communities'][number];
+export type CommunityLink = OverviewAnswer['communityLinks'][number];
+/** A partner inside a community, with its metrics and whether it is an articulation point. */
+export type NetworkNode = CommunityAnswer['nodes'][number];
+export type NetworkEdge = CommunityAnswer['edges'][number];
