@@ -125,6 +125,8 @@ const VALID: Record<'query' | 'mutation', Record<string, Record<string, unknown>
     auditLog: { first: 5, filter: {} },
     coverageGaps: { input: {} },
     customer: { id: 'c1' },
+    dealConflicts: { asOf: '2026-07-01' },
+    dealRegistrations: { first: 5, filter: {} },
     ecosystemHealth: {},
     engagement: { id: 'e1' },
     engagementGaps: { engagementId: 'e1' },
@@ -145,10 +147,12 @@ const VALID: Record<'query' | 'mutation', Record<string, Record<string, unknown>
     assignRole: { engagementId: 'e2', partnerId: 'p1', role: 'CONTRIBUTOR', from: '2026-09-01' },
     createApiToken: { role: 'ANALYST', label: 'hostile test' },
     createWebhook: { url: 'https://93.184.215.14/hooks/ecomap', events: ['outcome.status_changed'], partnerId: 'p1' },
+    decideDealRegistration: { id: 'dr-not-a-registration', status: 'REJECTED', reason: 'hostile test' },
     deleteWebhook: { id: 'wh_not-a-webhook' },
     endParticipation: { engagementId: 'e2', partnerId: 'p3', to: '2026-09-01' },
     importEcosystem: { input: BASE_IMPORT },
     redeliver: { deliveryId: 'whd_not-a-delivery' },
+    registerDeal: { input: { id: 'dr-hostile', partner: 'p1', customer: 'c1', capability: 'genai', registeredOn: '2026-01-01' } },
     revokeApiToken: { id: 'tok_not-a-token' },
     setCommitmentStatus: { id: 'm4', status: 'IN_PROGRESS' },
     setOutcomeStatus: { id: 'o2', status: 'MET' },
@@ -616,6 +620,11 @@ async function acceptedProblems(c: Case, result: any): Promise<string[]> {
   if (c.field === 'createApiToken' && c.slot.path === 'label') {
     const [row] = await graph.read<{ label: string }>('MATCH (t:ApiToken {id: $id}) RETURN t.label AS label', { id: result.id });
     return row?.label === stored(c.hostile) ? [] : [`label stored as ${show(row?.label)}`];
+  }
+  if (c.field === 'registerDeal' && c.slot.path === 'input.id') {
+    // An id is any string, as in imports: stored exactly as sent, never read as Cypher.
+    const rows = await graph.read('MATCH (d:DealRegistration {id: $id}) RETURN d', { id: stored(c.hostile) });
+    return rows.length === 1 ? [] : [`DealRegistration ${show(c.hostile)} not stored`];
   }
   if (c.field !== 'importEcosystem') return [`accepted ${show(c.hostile)}`];
   const keys = c.slot.keys.slice(1); // without "input"
