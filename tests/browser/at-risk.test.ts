@@ -5,10 +5,10 @@
  * from its address, and the same link with a PARTNER token.
  */
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
-import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, screenshot, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, hashOf, screenshot, startWebWorld, typeDate, type WebWorld } from './support.ts';
 
 /** First queries compile their Cypher on a fresh database: generous on a busy machine. */
 const WAIT = BROWSER_WAIT_MS;
@@ -59,28 +59,6 @@ async function expectNpsDetail(p: Page): Promise<void> {
   expect(legend).toContain('overdue, not delivered');
   expect(await detail.locator('[data-testid=failure-dag] path[data-kind=overdue]').count()).toBe(1);
   expect(await detail.locator('text.handover').allTextContents()).toContain('handover 2027-02-01: Cortexa → Tessellate Data');
-}
-
-/**
- * Types a date into a date field as a person does: digit by digit, the segments in the
- * order the browser's locale shows them (month, day, year in en-US), each moving on to
- * the next when full.
- */
-async function typeDate(field: Locator, iso: string): Promise<void> {
-  const [year, month, day] = iso.split('-') as [string, string, string];
-  const order = await field.evaluate(() => new Intl.DateTimeFormat().formatToParts(new Date(2001, 1, 3))
-    .map((part) => part.type).filter((type) => type === 'year' || type === 'month' || type === 'day'));
-  await field.focus();
-  // Focus comes back to the segment last edited: step left to the first one.
-  for (let i = 0; i < order.length - 1; i++) await field.press('ArrowLeft');
-  await field.pressSequentially(order.map((type) => ({ year, month, day })[type as 'year' | 'month' | 'day']).join(''));
-}
-
-/** The address's hash as its parts: `#accountability/o-claims-nps?list=at-risk&asOf=…`. */
-function hashOf(p: Page): { path: string; state: Record<string, string> } {
-  const hash = new URL(p.url()).hash.slice(1);
-  const [path = '', query = ''] = hash.split('?');
-  return { path, state: Object.fromEntries(new URLSearchParams(query)) };
 }
 
 describe('outcomes at risk', { timeout: 180_000 }, () => {

@@ -7,10 +7,10 @@
  * customer's engagements, the address reloaded and walked with Back and Forward, and the
  * same view with a PARTNER token.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
-import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, screenshot, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, hashOf, screenshot, startWebWorld, typeDate, type WebWorld } from './support.ts';
 
 const WAIT = BROWSER_WAIT_MS;
 /** The sample's today: the overlap is in force then, whatever the real date. */
@@ -22,22 +22,6 @@ let page: Page;
 
 beforeAll(async () => { world = await startWebWorld(); });
 afterAll(async () => world?.close());
-
-/** Types a date digit by digit, in the order the browser's locale shows its parts (as at-risk.test.ts does). */
-async function typeDate(field: Locator, iso: string): Promise<void> {
-  const [year, month, day] = iso.split('-') as [string, string, string];
-  const order = await field.evaluate(() => new Intl.DateTimeFormat().formatToParts(new Date(2001, 1, 3))
-    .map((part) => part.type).filter((type) => type === 'year' || type === 'month' || type === 'day'));
-  await field.focus();
-  for (let i = 0; i < order.length - 1; i++) await field.press('ArrowLeft');
-  await field.pressSequentially(order.map((type) => ({ year, month, day })[type as 'year' | 'month' | 'day']).join(''));
-}
-
-function hashOf(p: Page): { path: string; state: Record<string, string> } {
-  const hash = new URL(p.url()).hash.slice(1);
-  const [path = '', query = ''] = hash.split('?');
-  return { path, state: Object.fromEntries(new URLSearchParams(query)) };
-}
 
 const listed = (p: Page) => p.locator('[data-testid=deal-registrations] tr[data-registration]')
   .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-registration')));

@@ -7,8 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client } from '../support/api.ts';
-import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, startWebWorld, warmUp, type WebWorld } from './support.ts';
 
 const WAIT = BROWSER_WAIT_MS;
 
@@ -23,26 +22,6 @@ beforeAll(async () => {
   // Starting the world and warming the database can take minutes on a loaded machine.
 }, 600_000);
 afterAll(async () => world?.close());
-
-/**
- * Asks the API once for what the views will ask, before any page does: on a fresh database
- * a first statement is compiled, which on a busy machine can exceed the time limit.
- */
-async function warmUp(w: WebWorld): Promise<void> {
-  const ask = client(w.app);
-  for (const query of [
-    '{ accountability(outcomeId: "o-claims-speed") { accountable { id } } outcome(id: "o-claims-speed") { id dependsOn { id dependsOn { id } } } }',
-    '{ missedOutcomes(first: 50) { totalCount } atRiskOutcomes(first: 5) { totalCount } }',
-    '{ coverageGaps { status } exitImpact(partnerIds: ["p-hoshimi"]) { atRiskCommitments { id } } }',
-    '{ engagements(first: 100) { totalCount } attribution(engagementId: "e-claims-copilot", model: TIME_DECAY) { share } }',
-  ]) {
-    // A statement that ran out of time on a cold, busy database is asked again, a few times at most.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const answer = await ask(query).catch(() => null);
-      if (answer && !answer.errors) break;
-    }
-  }
-}
 
 /** How far the page itself scrolls sideways (0: it fits the window). */
 const pageOverflow = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -9,11 +9,11 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwright, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium as playwright, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { RunningApp } from '../../api/app.ts';
 import { importEcosystem } from '../../graph/import/index.ts';
-import { ADMIN, startTestApp } from '../support/api.ts';
+import { ADMIN, client, startTestApp } from '../support/api.ts';
 import { wipe } from '../support/graph.ts';
 import { ensureWebBuilt } from '../../api/server/build-web.ts';
 import { chromiumPath, launchChromium, VIEWPORT, type LaunchedBrowser } from './chromium.ts';
@@ -125,4 +125,46 @@ export function expectedNetwork(sample: Sample): { partners: number; coDelivers:
 
 export function expectNoProblems(world: WebWorld): void {
   expect(world.problems).toEqual([]);
+}
+
+/**
+ * Types a date into a date field as a person does: digit by digit, the segments in the
+ * order the browser's locale shows them (month, day, year in en-US), each moving on to
+ * the next when full.
+ */
+export async function typeDate(field: Locator, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  const order = await field.evaluate(() => new Intl.DateTimeFormat().formatToParts(new Date(2001, 1, 3))
+    .map((part) => part.type).filter((type) => type === 'year' || type === 'month' || type === 'day'));
+  await field.focus();
+  // Focus comes back to the segment last edited: step left to the first one.
+  for (let i = 0; i < order.length - 1; i++) await field.press('ArrowLeft');
+  await field.pressSequentially(order.map((type) => ({ year, month, day })[type as 'year' | 'month' | 'day']).join(''));
+}
+
+/** The address's hash as its parts: `#accountability/o-claims-nps?list=at-risk&asOf=…`. */
+export function hashOf(p: Page): { path: string; state: Record<string, string> } {
+  const hash = new URL(p.url()).hash.slice(1);
+  const [path = '', query = ''] = hash.split('?');
+  return { path, state: Object.fromEntries(new URLSearchParams(query)) };
+}
+
+/**
+ * Asks the API once for what the views will ask, before any page does: on a fresh database
+ * a first statement is compiled, which on a busy machine can exceed the time limit.
+ */
+export async function warmUp(w: WebWorld): Promise<void> {
+  const ask = client(w.app);
+  for (const query of [
+    '{ accountability(outcomeId: "o-claims-speed") { accountable { id } } outcome(id: "o-claims-speed") { id dependsOn { id dependsOn { id } } } }',
+    '{ missedOutcomes(first: 50) { totalCount } atRiskOutcomes(first: 5) { totalCount } }',
+    '{ coverageGaps { status } exitImpact(partnerIds: ["p-hoshimi"]) { atRiskCommitments { id } } }',
+    '{ engagements(first: 100) { totalCount } attribution(engagementId: "e-claims-copilot", model: TIME_DECAY) { share } }',
+  ]) {
+    // A statement that ran out of time on a cold, busy database is asked again, a few times at most.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const answer = await ask(query).catch(() => null);
+      if (answer && !answer.errors) break;
+    }
+  }
 }

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
-import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, hashOf, startWebWorld, warmUp, type WebWorld } from './support.ts';
 
 const WAIT = BROWSER_WAIT_MS;
 
@@ -25,34 +25,6 @@ beforeAll(async () => {
   // Starting the world and warming the database can take minutes on a loaded machine.
 }, 600_000);
 afterAll(async () => world?.close());
-
-/**
- * Asks the API once for what the views will ask, before any page does: on a fresh database
- * a first statement is compiled, which on a busy machine can exceed the time limit.
- */
-async function warmUp(w: WebWorld): Promise<void> {
-  const ask = client(w.app);
-  for (const query of [
-    '{ accountability(outcomeId: "o-claims-speed") { accountable { id } } outcome(id: "o-claims-speed") { id dependsOn { id dependsOn { id } } } }',
-    '{ missedOutcomes(first: 50) { totalCount } atRiskOutcomes(first: 5) { totalCount } }',
-    '{ coverageGaps { status } exitImpact(partnerIds: ["p-hoshimi"]) { atRiskCommitments { id } } }',
-    '{ engagements(first: 100) { totalCount } attribution(engagementId: "e-claims-copilot", model: TIME_DECAY) { share } }',
-  ]) {
-    // A statement that ran out of time on a cold, busy database is asked again, a few times at most.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const answer = await ask(query).catch(() => null);
-      if (answer && !answer.errors) break;
-    }
-  }
-}
-
-/** The address's hash as its parts: `#view/arg?key=value`. */
-function hashOf(p: Page): { path: string; state: Record<string, string> } {
-  const hash = new URL(p.url()).hash.slice(1);
-  const mark = hash.indexOf('?');
-  const [path, query] = mark < 0 ? [hash, ''] : [hash.slice(0, mark), hash.slice(mark + 1)];
-  return { path: decodeURIComponent(path), state: Object.fromEntries(new URLSearchParams(query)) };
-}
 
 const waitForHash = (p: Page, expected: { path: string; state: Record<string, string> }) =>
   expect.poll(() => hashOf(p), { timeout: WAIT }).toEqual(expected);

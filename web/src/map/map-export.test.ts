@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PARTNER_TYPES } from '../lib/palette.ts';
-import { captionLines, describeFilter, legendEntries, overviewCsv, partnersCsv } from './map-export.ts';
+import { describeFilter, legendEntries, overviewCsv, partnersCsv } from './map-export.ts';
 import { defaultFilter } from './map-filter.ts';
 import { buildOverview } from './overview-model.ts';
 import { buildPartnerLevel } from './partner-level.ts';
@@ -9,12 +9,11 @@ const months = ['2024-01', '2024-02', '2024-03'];
 const names = { regions: new Map([['DE', 'Germany']]), industries: new Map([['FSI', 'Financial services']]) };
 
 describe('the map saved as files', () => {
-  it('says the filters in words, and dates the caption', () => {
+  it('says the filters in words', () => {
     const all = defaultFilter(months);
     expect(describeFilter(all, months, names)).toEqual(['Region: all · Industry: all', 'All engagements (2024-01-01 to 2024-03-31)']);
     const some = { ...all, region: 'DE', industry: 'FSI', types: new Set(['ISV'] as const), from: 1 };
     expect(describeFilter(some, months, names)).toEqual(['Region: Germany · Industry: Financial services', 'Partner types: ISV', 'Engagements overlapping 2024-02-01 to 2024-03-31']);
-    expect(captionLines({ title: 'Map', details: ['a', ''], date: new Date('2026-12-06T10:20:30Z') })).toEqual(['Map', 'a', 'Exported 2026-12-06 10:20 UTC from Ecomap']);
   });
 
   it('explains the marks of the level shown', () => {

@@ -3,38 +3,15 @@
  * picture, the legend below it) and a CSV with names beside every id.
  */
 import type { Cell } from '../lib/csv.ts';
+import { captionLines, type PngCaption } from '../lib/download.ts';
 import { PARTNER_TYPES, TYPE_COLOURS, TYPE_LABELS } from '../lib/palette.ts';
+import { wrapText } from '../lib/wrap.ts';
 import { windowDates, type MapFilter } from './map-filter.ts';
 import type { OverviewModel } from './overview-model.ts';
 import type { PartnerLevel } from './partner-level.ts';
 import { BRIDGE_COLOUR, BUBBLE_COLOUR, LINK_COLOUR, SIZE_LABELS } from './map-controls.ts';
 
 const FONT = 'system-ui, "DejaVu Sans", sans-serif';
-
-export interface MapCaption {
-  title: string;
-  /** The choices that decided what is drawn, one line each. */
-  details: readonly string[];
-  date?: Date;
-}
-
-/** The caption's lines: title, details, then when it was exported. */
-export function captionLines(caption: MapCaption): string[] {
-  const date = (caption.date ?? new Date()).toISOString().slice(0, 16).replace('T', ' ');
-  return [caption.title, ...caption.details.filter(Boolean), `Exported ${date} UTC from Ecomap`];
-}
-
-/** Lines of `text` no wider than `width` (words kept whole). */
-function wrap(measure: (text: string) => number, text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && measure(next) > width) { lines.push(line); line = word; } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** The filters as a person would say them, for the PNG's caption. */
 export function describeFilter(filter: MapFilter, months: readonly string[], names: { regions: ReadonlyMap<string, string>; industries: ReadonlyMap<string, string> }): string[] {
@@ -67,14 +44,14 @@ export function legendEntries(level: 'overview' | 'partners', filter: MapFilter)
 }
 
 /** The picture with its caption above and its legend below, as a PNG. */
-export function composePng(picture: HTMLCanvasElement, caption: MapCaption, legend: readonly LegendEntry[], scale = window.devicePixelRatio || 1): Promise<Blob> {
+export function composePng(picture: HTMLCanvasElement, caption: PngCaption, legend: readonly LegendEntry[], scale = window.devicePixelRatio || 1): Promise<Blob> {
   const width = Math.max(480, picture.width / scale);
   const measure = document.createElement('canvas').getContext('2d')!;
   const lines: Array<{ text: string; font: string; height: number }> = [];
   captionLines(caption).forEach((text, i) => {
     const font = i === 0 ? `700 18px ${FONT}` : `12px ${FONT}`;
     measure.font = font;
-    for (const part of wrap((t) => measure.measureText(t).width, text, width - 16)) lines.push({ text: part, font, height: i === 0 ? 24 : 16 });
+    for (const part of wrapText((t) => measure.measureText(t).width, text, width - 16)) lines.push({ text: part, font, height: i === 0 ? 24 : 16 });
   });
   // Legend entries flow left to right, wrapping at the picture's width.
   measure.font = `12px ${FONT}`;
