@@ -55,6 +55,21 @@ async function nodePoint(key: string): Promise<{ x: number; y: number }> {
   }, key);
 }
 
+/** A point of the map, in page coordinates, where the pointer is over sigma's canvas and no node. */
+async function emptySpot(): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('.map-sigma') as HTMLElement & { sigma: { getNodeAtPosition(p: { x: number; y: number }): string | null } };
+    const box = host.getBoundingClientRect();
+    for (let y = 40; y < box.height - 40; y += 20) {
+      for (let x = 40; x < box.width - 40; x += 20) {
+        const over = document.elementFromPoint(box.left + x, box.top + y);
+        if (over?.classList.contains('sigma-mouse') && host.sigma.getNodeAtPosition({ x, y }) === null) return { x: box.left + x, y: box.top + y };
+      }
+    }
+    throw new Error('no open spot on the map');
+  });
+}
+
 /** What sigma holds and shows: node keys with their labels, links, the labels drawn, and each node's drawn colour. */
 async function drawn(): Promise<{ nodes: Record<string, string>; links: number; labelled: string[]; colours: Record<string, string> }> {
   return page.evaluate(() => {
@@ -186,9 +201,11 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     await expect.poll(crumbs, { timeout: WAIT }).toEqual(path.slice(0, 2));
   });
 
-  // Skipped, not passing: in this session's headless Chromium the hover never reached the
-  // map (sigma's enterNode did not fire for playwright's mouse moves, while clicks did), so
-  // the tooltip could not be shown to be hidden again. Left for the next session to find out.
+  // Skipped, not passing. Hovering works on a fresh page at both levels (probed: sigma's
+  // enterNode fires for playwright's moves and the tooltip shows), but not here, after the
+  // address round trip above: the tooltip never appears for any reachable node. Suspect the
+  // view's state after back/forward (hover() finds neither `overview` nor `partners` for
+  // the key). Left for the next session (see the closing note).
   it.skip('never leaves a tooltip behind after a search or a zoom', async () => {
     const tooltip = page.locator('[data-testid=map-tooltip]');
     // Sigma finds the hovered node on mouse moves (on its next frame): move onto the node from
@@ -196,7 +213,10 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     const showTooltipOn = async (key: string) => {
       for (let attempt = 0; ; attempt++) {
         const at = await nodePoint(key);
-        await page.mouse.move(at.x + 30, at.y + 30);
+        // From open map first: sigma only hears moves over its own canvas, so a pointer that
+        // left the node over a panel is still "on" it for sigma, and coming back enters nothing.
+        const away = await emptySpot();
+        await page.mouse.move(away.x, away.y);
         await page.mouse.move(at.x, at.y, { steps: 3 });
         try {
           await tooltip.waitFor({ state: 'visible', timeout: 2_000 });
@@ -206,18 +226,21 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
         }
       }
     };
-    // The node nearest the middle of the map: clear of the panels at its edges.
+    // The node nearest the middle of the map that the pointer can reach: the partner card
+    // and the panels lie over parts of the map, and a node under them gets no hover.
     const someNode = await page.evaluate(() => {
       const host = document.querySelector('.map-sigma') as HTMLElement & { sigma: { getGraph(): { forEachNode(f: (k: string, a: { x: number; y: number }) => void): void }; graphToViewport(p: { x: number; y: number }): { x: number; y: number } } };
       const box = host.getBoundingClientRect();
       let best = '', distance = Infinity;
       host.sigma.getGraph().forEachNode((k, a) => {
         const p = host.sigma.graphToViewport(a);
+        if (!document.elementFromPoint(box.left + p.x, box.top + p.y)?.classList.contains('sigma-mouse')) return;
         const d = Math.hypot(p.x - box.width / 2, p.y - box.height / 2);
         if (d < distance) { best = k; distance = d; }
       });
       return best;
     });
+    expect(someNode).not.toBe('');
     await showTooltipOn(someNode);
     await page.fill('#map-search', 'Cortexa');
     await page.press('#map-search', 'Enter');
