@@ -164,11 +164,15 @@ describe('a session ends', () => {
   });
 
   it('when idle too long or past its absolute expiry (stored times)', async () => {
+    // Each deadline ended in turn (an ended absolute expiry also ends the idle one, which is never later: graph/access/sessions.ts).
+    const END = {
+      idleUntil: "MATCH (s:BrowserSession {hash: $hash}) SET s.idleUntil = datetime() - duration('PT1S')",
+      expiresAt: "MATCH (s:BrowserSession {hash: $hash}) SET s.expiresAt = datetime() - duration('PT1S'), s.idleUntil = datetime() - duration('PT1S')",
+    };
     for (const field of ['idleUntil', 'expiresAt'] as const) {
       const ex = await exchange(t.app, tokens.analyst);
       const hash = (await import('node:crypto')).createHash('sha256').update(ex.cookie!.split('=')[1]!).digest('hex');
-      // An ended absolute expiry also ends the idle deadline, which is never later (graph/access/sessions.ts).
-      await t.graph.write(`MATCH (s:BrowserSession {hash: $hash}) SET s.${field} = datetime() - duration('PT1S'), s.idleUntil = datetime() - duration('PT1S')`, { hash });
+      await t.graph.write(END[field], { hash });
       expect(codes(await withCookie(ex.cookie!, '{ viewer { role } }')), field).toEqual(['UNAUTHENTICATED']);
     }
   });
