@@ -32,6 +32,35 @@ export function captionLines(caption: PngCaption): string[] {
   return [caption.title, ...(caption.details ?? []).filter(Boolean), `Exported ${date} UTC from Ecomap`];
 }
 
+/** A caption's lines wrapped to a width, and the height it takes above the picture. */
+export interface CaptionLayout {
+  lines: Array<{ text: string; font: string; height: number }>;
+  height: number;
+}
+
+/** Wraps the caption's lines (title bold and larger) to `width`, measured with `ctx`. */
+export function layOutCaption(ctx: CanvasRenderingContext2D, caption: PngCaption, width: number): CaptionLayout {
+  const lines: CaptionLayout['lines'] = [];
+  captionLines(caption).forEach((text, i) => {
+    const font = i === 0 ? `700 18px ${CAPTION_FONT}` : `12px ${CAPTION_FONT}`;
+    ctx.font = font;
+    for (const part of wrapText((t) => ctx.measureText(t).width, text, width - 16)) lines.push({ text: part, font, height: i === 0 ? 24 : 16 });
+  });
+  return { lines, height: lines.reduce((h, l) => h + l.height, 8) + 8 };
+}
+
+/** Writes a laid-out caption at the top left of `ctx`. */
+export function drawCaption(ctx: CanvasRenderingContext2D, layout: CaptionLayout): void {
+  ctx.fillStyle = '#1a1a1a';
+  ctx.textBaseline = 'top';
+  let y = 8;
+  for (const line of layout.lines) {
+    ctx.font = line.font;
+    ctx.fillText(line.text, 8, y);
+    y += line.height;
+  }
+}
+
 /**
  * Rasterises SVGs stacked vertically into one PNG on a white background, under a caption
  * (title, filters, date) when given. The SVGs carry their styles (and their legends) as
@@ -43,30 +72,16 @@ export async function svgsToPng(svgs: ReadonlyArray<SVGSVGElement>, caption?: Pn
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d')!;
   // The caption is laid out first: its height decides where the pictures start.
-  const lines: Array<{ text: string; font: string; height: number }> = [];
-  if (caption) {
-    captionLines(caption).forEach((text, i) => {
-      const font = i === 0 ? `700 18px ${CAPTION_FONT}` : `12px ${CAPTION_FONT}`;
-      ctx.font = font;
-      for (const part of wrapText((t) => ctx.measureText(t).width, text, width - 16)) lines.push({ text: part, font, height: i === 0 ? 24 : 16 });
-    });
-  }
-  const top = lines.length ? lines.reduce((h, l) => h + l.height, 8) + 8 : 0;
+  const laid = caption ? layOutCaption(ctx, caption, width) : undefined;
+  const top = laid?.height ?? 0;
   const height = Math.max(1, sized.reduce((h, s) => h + s.box.height + 8, top));
   canvas.width = Math.ceil(width * scale);
   canvas.height = Math.ceil(height * scale);
   ctx.scale(scale, scale);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#1a1a1a';
-  ctx.textBaseline = 'top';
-  let y = 8;
-  for (const line of lines) {
-    ctx.font = line.font;
-    ctx.fillText(line.text, 8, y);
-    y += line.height;
-  }
-  y = top;
+  if (laid) drawCaption(ctx, laid);
+  let y = top;
   for (const { svg, box } of sized) {
     const image = await loadSvg(svg, box.width, box.height);
     ctx.drawImage(image, 0, y, box.width, box.height);

@@ -3,9 +3,8 @@
  * picture, the legend below it) and a CSV with names beside every id.
  */
 import type { Cell } from '../lib/csv.ts';
-import { captionLines, type PngCaption } from '../lib/download.ts';
+import { drawCaption, layOutCaption, type PngCaption } from '../lib/download.ts';
 import { PARTNER_TYPES, TYPE_COLOURS, TYPE_LABELS } from '../lib/palette.ts';
-import { wrapText } from '../lib/wrap.ts';
 import { windowDates, type MapFilter } from './map-filter.ts';
 import type { OverviewModel } from './overview-model.ts';
 import type { PartnerLevel } from './partner-level.ts';
@@ -47,12 +46,7 @@ export function legendEntries(level: 'overview' | 'partners', filter: MapFilter)
 export function composePng(picture: HTMLCanvasElement, caption: PngCaption, legend: readonly LegendEntry[], scale = window.devicePixelRatio || 1): Promise<Blob> {
   const width = Math.max(480, picture.width / scale);
   const measure = document.createElement('canvas').getContext('2d')!;
-  const lines: Array<{ text: string; font: string; height: number }> = [];
-  captionLines(caption).forEach((text, i) => {
-    const font = i === 0 ? `700 18px ${FONT}` : `12px ${FONT}`;
-    measure.font = font;
-    for (const part of wrapText((t) => measure.measureText(t).width, text, width - 16)) lines.push({ text: part, font, height: i === 0 ? 24 : 16 });
-  });
+  const laid = layOutCaption(measure, caption, width);
   // Legend entries flow left to right, wrapping at the picture's width.
   measure.font = `12px ${FONT}`;
   const placed: Array<LegendEntry & { x: number; row: number }> = [];
@@ -63,7 +57,7 @@ export function composePng(picture: HTMLCanvasElement, caption: PngCaption, lege
     placed.push({ ...entry, x, row });
     x += w;
   }
-  const top = lines.reduce((h, l) => h + l.height, 8) + 8;
+  const top = laid.height;
   const pictureHeight = picture.height / scale;
   const legendTop = top + pictureHeight + 8;
   const height = legendTop + (legend.length ? (row + 1) * 18 + 8 : 0);
@@ -74,10 +68,7 @@ export function composePng(picture: HTMLCanvasElement, caption: PngCaption, lege
   ctx.scale(scale, scale);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#1a1a1a';
-  ctx.textBaseline = 'top';
-  let y = 8;
-  for (const line of lines) { ctx.font = line.font; ctx.fillText(line.text, 8, y); y += line.height; }
+  drawCaption(ctx, laid);
   ctx.drawImage(picture, 0, top, picture.width / scale, pictureHeight);
   ctx.strokeStyle = '#ccc';
   ctx.strokeRect(0.5, top + 0.5, picture.width / scale - 1, pictureHeight - 1);
