@@ -271,6 +271,7 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     expect(await page.locator('#map-region').isVisible()).toBe(false);
     const stage = (await page.locator('[data-testid=map-stage]').boundingBox())!;
     expect(stage.width).toBeGreaterThan(600);
+    expect(stage.height).toBeGreaterThan(400);
     await toggle.click();
     expect(await page.locator('#map-region').isVisible()).toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });
