@@ -14,6 +14,7 @@ import { openGraph, type OpenGraph } from '../graph/db/index.ts';
 import { SYSTEM_ACTOR } from '../graph/audit/index.ts';
 import { importEcosystem } from '../graph/import/index.ts';
 import { startAtRiskWatch } from './at-risk/index.ts';
+import { attachImportJobs } from './import/index.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { attachLiveServer, startEventPump, type EventPump } from './events/index.ts';
 import { apiConfigFromEnv } from './config.ts';
@@ -73,7 +74,8 @@ export async function startApp(
     });
     const schema = await ecomapSchema();
     const apollo = await startApollo(schema);
-    const server = createHttpServer({ apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, webRoot: WEB_ROOT, logger });
+    attachImportJobs(graph, { timeoutMs: config.importTimeoutMs, reportInternal: (err) => logger.error({ err }, 'internal error in an import') });
+    const server = createHttpServer({ apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes, webRoot: WEB_ROOT, logger });
     const live = attachLiveServer({ server, schema, graph, auth, pump, reportInternal: (err) => logger.error({ err }, 'internal error in a subscription') });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -28,6 +28,13 @@ export interface ApiConfig {
    * the forwarded host). Off: those headers are anyone's to send and are ignored.
    */
   trustProxy: boolean;
+  /**
+   * IMPORT_TIMEOUT_MS: the transaction limit of an import through the API (importEcosystem,
+   * startImport, an upload), instead of a request's QUERY_TIMEOUT_MS (default 15 min, as the CLI's).
+   */
+  importTimeoutMs: number;
+  /** MAX_UPLOAD_BYTES: the most an upload to POST /imports may hold, all files together (default 512 MiB). */
+  maxUploadBytes: number;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -46,6 +53,8 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     sessionIdleSeconds: positiveInt(env.SESSION_IDLE_SECONDS, 12 * 3600, 'SESSION_IDLE_SECONDS'),
     sessionMaxSeconds: positiveInt(env.SESSION_MAX_SECONDS, 7 * 86400, 'SESSION_MAX_SECONDS'),
     trustProxy: flag(env.TRUST_PROXY, 'TRUST_PROXY'),
+    importTimeoutMs: positiveInt(env.IMPORT_TIMEOUT_MS, 15 * 60_000, 'IMPORT_TIMEOUT_MS'),
+    maxUploadBytes: positiveInt(env.MAX_UPLOAD_BYTES, 512 * 1024 * 1024, 'MAX_UPLOAD_BYTES'),
   };
 }
 

@@ -13,6 +13,8 @@ export class AuditEntry {
   @Field(() => String, { description: 'The mutation, or "import" for the CLI.' }) operation!: string;
   @Field(() => [ID], { description: 'The ids the write was about (at most 200; idCount says how many there were).' }) ids!: string[];
   @Field(() => Int) idCount!: number;
+  @Field(() => String, { nullable: true, description: 'The file an import came from (the CLI\'s path or the uploaded files\' names); null for other writes.' })
+  source!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -10,3 +10,5 @@ export { PartnerInput } from './ecosystem.input.ts';
 
 export const importResolvers = [ImportResolver] as const;
 export { importProblemsPlugin } from './import-problems-plugin.ts';
+export { attachImportJobs } from './import-jobs.ts';
+export { handleImports } from './import-routes.ts';

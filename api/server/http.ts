@@ -20,6 +20,9 @@ import { answerClientError } from './client-error.ts';
 import { errorBody, errorHeaders, sendError } from './error-answer.ts';
 import type { Logger } from './logger.ts';
 import { handleMcpRequest } from '../mcp/index.ts';
+import { handleExport } from '../export/index.ts';
+import { handleImports } from '../import/index.ts';
+import type { Principal } from '../../graph/access/index.ts';
 import { refuseOversizedBody } from './oversized-body.ts';
 import { logRequest } from './request-log.ts';
 import { answerAuthFailure, handleSession, redirectToExplorer, wantsExplorer } from './session-routes.ts';
@@ -31,6 +34,8 @@ export interface HttpOptions {
   graph: Graph;
   auth: Authenticator;
   maxBodyBytes: number;
+  /** The most an upload to POST /imports may hold (MAX_UPLOAD_BYTES; default 512 MiB). */
+  maxUploadBytes?: number;
   /** Folder of the built web view. */
   webRoot: string;
   /** One line per request and per error (api/server/logger.ts). */
@@ -148,11 +153,53 @@ async function handle(options: HttpOptions, answers: AnswerCache, req: IncomingM
   if (pathname === '/graphiql' || pathname === '/graphiql/') return serveStatic(options.webRoot, '/graphiql.html', req, res, GRAPHIQL_CSP);
   // AI agents (api/mcp): the same tokens, body limit and per-token gate as /graphql.
   if (pathname === '/mcp') return handleMcpRequest({ ...options, tokenGate }, req, res, reqId);
+  // Files in and out (contract: Spreadsheets and export): uploads become import jobs (api/import), downloads are exports (api/export).
+  if (pathname === '/imports' || pathname.startsWith('/imports/')) {
+    const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    return asPrincipal(options, req, res, (principal) => handleImports({ graph: options.graph, maxUploadBytes }, principal, req, res, pathname, search));
+  }
+  if (pathname === '/export') return asPrincipal(options, req, res, (principal) => handleExport(options.graph, principal, req, res, search));
   return serveStatic(options.webRoot, new URL(req.url ?? '/', 'http://localhost').pathname, req, res);
 }
 
 /** One per process: a token's requests share its event loop and its database connections, whichever server they reach. */
 const tokenGate = new TokenGate();
+
+const DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Runs `work` as the request's token (a bearer token, or the browser session under its
+ * cross-site rules), inside the token's fair share (token-gate.ts); answers the failure
+ * itself when there is no such token, or the token already has too much in progress.
+ */
+async function asPrincipal(options: HttpOptions, req: IncomingMessage, res: ServerResponse, work: (principal: Principal) => Promise<void>): Promise<void> {
+  let principal: Principal;
+  try {
+    ({ principal } = await options.auth.authenticateRequest(req));
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    drain(req);
+    return answerAuthFailure(options.auth, req, res, err);
+  }
+  if (await admitted(principal.tokenId, req, res)) return work(principal);
+}
+
+/**
+ * Waits for the token's turn (token-gate.ts). False when the client left meanwhile, or when
+ * the token already has too much in progress: then it got 429 and QUERY_TOO_COMPLEX, the
+ * contract's code for a limit the client went over.
+ */
+async function admitted(tokenId: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const turn = await tokenGate.enter(tokenId, res);
+  if (turn === 'gone') return false;
+  if (turn === 'full') {
+    drain(req);
+    res.setHeader('Retry-After', String(FAIRNESS.retryAfterSeconds));
+    sendError(req, res, 429, 'QUERY_TOO_COMPLEX', `This token already has ${FAIRNESS.inFlight + FAIRNESS.queued} requests in progress; retry shortly.`);
+    return false;
+  }
+  return true;
+}
 
 async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: IncomingMessage, res: ServerResponse, search: string, reqId: string): Promise<void> {
   const method = req.method ?? 'GET';
@@ -184,13 +231,7 @@ async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: In
   // Per-token fairness (api/server/token-gate.ts), before the body is read: one token's
   // flood waits behind itself, not in front of other tokens' requests. Refused: 429 and
   // QUERY_TOO_COMPLEX, the contract's code for a limit the client went over.
-  const turn = await tokenGate.enter(context.principal.tokenId, res);
-  if (turn === 'gone') return;
-  if (turn === 'full') {
-    drain(req);
-    res.setHeader('Retry-After', String(FAIRNESS.retryAfterSeconds));
-    return sendError(req, res, 429, 'QUERY_TOO_COMPLEX', `This token already has ${FAIRNESS.inFlight + FAIRNESS.queued} requests in progress; retry shortly.`);
-  }
+  if (!(await admitted(context.principal.tokenId, req, res))) return;
 
   let body: unknown;
   let text = '';

@@ -7,12 +7,12 @@
 export const RECORD_AUDIT = `
 CREATE (:AuditEntry {
   id: $id, at: datetime(), tokenId: $tokenId, role: $role, partnerId: $partnerId,
-  operation: $operation, ids: $ids, idCount: $idCount
+  operation: $operation, ids: $ids, idCount: $idCount, source: $source
 })`;
 
 export interface AuditRow {
   id: string; at: string; tokenId: string; role: string; partnerId: string | null;
-  operation: string; ids: string[]; idCount: number;
+  operation: string; ids: string[]; idCount: number; source: string | null;
 }
 
 const AUDIT_FILTER = `
@@ -28,6 +28,6 @@ CALL () {
   MATCH (a:AuditEntry)
   WHERE ($after IS NULL OR a.at < datetime($after[0]) OR (a.at = datetime($after[0]) AND a.id < $after[1])) AND` + AUDIT_FILTER + `
   WITH a ORDER BY a.at DESC, a.id DESC LIMIT $limit
-  RETURN collect(a{.id, at: toString(a.at), .tokenId, .role, .partnerId, .operation, .ids, .idCount}) AS page
+  RETURN collect(a{.id, at: toString(a.at), .tokenId, .role, .partnerId, .operation, .ids, .idCount, .source}) AS page
 }
 RETURN totalCount, page`;

@@ -17,10 +17,11 @@ export const CLI_ACTOR: Actor = { tokenId: 'cli:import', role: 'ADMIN', partnerI
 /** Entries keep at most this many ids; `idCount` says how many there were. */
 const MAX_IDS = 200;
 
-export async function recordAudit(tx: Tx, actor: Actor, operation: string, ids: string[]): Promise<void> {
+/** `source`: the file an import came from (its name as the user gave it), when there was one. */
+export async function recordAudit(tx: Tx, actor: Actor, operation: string, ids: string[], source: string | null = null): Promise<void> {
   await tx.run(RECORD_AUDIT, {
     id: randomUUID(), tokenId: actor.tokenId, role: actor.role, partnerId: actor.partnerId,
-    operation, ids: ids.slice(0, MAX_IDS), idCount: ids.length,
+    operation, ids: ids.slice(0, MAX_IDS), idCount: ids.length, source,
   });
 }
 

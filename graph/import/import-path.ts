@@ -64,7 +64,7 @@ export async function importLoaded(graph: Graph, loaded: LoadedImport, source: s
   });
   const counts = countImport(input);
   await graph.writeTx(async (tx) => {
-    await recordAudit(tx, CLI_ACTOR, 'import', importedIds(input));
+    await recordAudit(tx, CLI_ACTOR, 'import', importedIds(input), source);
     await recordImportCompleted(tx, counts, source);
   });
   return { counts };

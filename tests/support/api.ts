@@ -61,7 +61,7 @@ export interface TestApp {
  * them; given `world`, the graph is wiped and `world()` imported once (no 10 s budget:
  * setup is not under test, and the machine may be busy).
  */
-export function useTestApp(world?: () => EcosystemInput): TestApp {
+export function useTestApp(world?: () => EcosystemInput, env: Record<string, string> = {}): TestApp {
   let app: RunningApp | undefined;
   let ask: Gql | undefined;
   const started = (): RunningApp => {
@@ -69,7 +69,7 @@ export function useTestApp(world?: () => EcosystemInput): TestApp {
     return app;
   };
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp(env);
     ask = client(app);
     if (world) {
       await wipe(app.open.graph);
