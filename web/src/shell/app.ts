@@ -3,6 +3,7 @@ import type { Api } from '../api/client.ts';
 import { createLive, liveUrl } from '../api/live.ts';
 import { render as renderAttribution } from '../attribution/attribution-view.ts';
 import { render as renderAccountability } from '../accountability/explorer-view.ts';
+import { render as renderData } from '../data/data-view.ts';
 import { render as renderDeals } from '../deals/deals-view.ts';
 import { render as renderGaps } from '../gaps/gaps-view.ts';
 import { render as renderMap } from '../map/map-view.ts';
@@ -23,6 +24,7 @@ const RENDERERS: Record<ViewName, (element: HTMLElement, session: Session, arg: 
   gaps: (element, session, _arg, state) => renderGaps(element, session, { state }),
   attribution: (element, session, arg, state) => renderAttribution(element, session, { engagementId: arg, state }),
   deals: (element, session, arg, state) => renderDeals(element, session, { registrationId: arg, state }),
+  data: (element, session, _arg, state) => renderData(element, session, { state }),
 };
 
 export function startApp(root: HTMLElement, api: Api, viewer: Viewer, signOut: () => void | Promise<void>): void {

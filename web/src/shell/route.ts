@@ -5,7 +5,7 @@
  */
 import type { ViewName } from './session.ts';
 
-export const VIEWS: readonly ViewName[] = ['map', 'accountability', 'gaps', 'attribution', 'deals'];
+export const VIEWS: readonly ViewName[] = ['map', 'accountability', 'gaps', 'attribution', 'deals', 'data'];
 
 /** A view's state in the address: plain strings, absent keys mean the view's defaults. */
 export type ViewState = Record<string, string>;

@@ -11,7 +11,7 @@ export const VIEWER_QUERY = graphql(`query Viewer { viewer { role partner { id n
 
 export type Viewer = ViewerQuery['viewer'];
 
-export type ViewName = 'map' | 'accountability' | 'gaps' | 'attribution' | 'deals';
+export type ViewName = 'map' | 'accountability' | 'gaps' | 'attribution' | 'deals' | 'data';
 
 export interface Session {
   api: Api;

@@ -1,5 +1,5 @@
 /**
- * The four views as an ARIA tablist: Tab reaches the selected tab, arrow keys, Home and
+ * The views as an ARIA tablist: Tab reaches the selected tab, arrow keys, Home and
  * End move between tabs, Enter or Space (or a click) opens one.
  */
 import { el } from '../lib/dom.ts';
@@ -11,6 +11,7 @@ export const VIEW_TITLES: Record<ViewName, string> = {
   gaps: 'Gaps',
   attribution: 'Attribution',
   deals: 'Deals',
+  data: 'Data',
 };
 
 export interface Tabs {
