@@ -79,7 +79,9 @@ export function largestCommunityAnswer(scale: Scale, seed = 42, degree = 24): Co
   };
   // A ring keeps the core in one piece (so the only bridges are the pendants'); the rest skews towards hubs.
   for (let i = 0; i < core; i++) add(i, (i + 1) % core, false);
-  const target = Math.round((core * degree) / 2);
+  // Never more links than the core's pairs: the sample's largest community (a dozen partners)
+  // cannot have 24 partners each, and asking for more made this loop forever.
+  const target = Math.min(Math.round((core * degree) / 2), (core * (core - 1)) / 2);
   while (edges.size < target) add(Math.floor(random() * core), Math.floor(random() ** 2 * core), false);
   const anchors = new Set<number>();
   for (let p = core; p < n; p++) {
