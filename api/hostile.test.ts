@@ -131,6 +131,8 @@ const VALID: Record<'query' | 'mutation', Record<string, Record<string, unknown>
     engagement: { id: 'e1' },
     engagementGaps: { engagementId: 'e1' },
     engagements: { first: 5, filter: {} },
+    importJob: { id: 'not-a-job' },
+    importJobs: {},
     exitImpact: { partnerIds: ['p1'] },
     atRiskOutcomes: { asOf: '2026-07-01', filter: {}, first: 5 },
     scenario: { input: { exits: ['p1'] } },
@@ -260,11 +262,20 @@ interface Case {
 }
 
 /** One case per (root field, argument leaf, hostile value), sent through variables. */
+/**
+ * Operations whose every argument another operation's cases already send through the same
+ * code: startImport is importEcosystem without the wait (the same input type, validator and
+ * job, api/import/import-jobs.ts), and its writes land after it answers, which this
+ * sequential table cannot undo case by case.
+ */
+const COVERED_BY: Record<string, string> = { 'mutation.startImport': 'mutation.importEcosystem' };
+
 function rootCases(schema: GraphQLSchema, operation: 'query' | 'mutation'): { cases: Case[]; missing: string[] } {
   const root = operation === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
   const cases: Case[] = [];
   const missing: string[] = [];
   for (const field of Object.values(root.getFields())) {
+    if (COVERED_BY[`${operation}.${field.name}`]) continue;
     const valid = VALID[operation][field.name];
     if (!valid) { missing.push(`${operation}.${field.name}`); continue; }
     const declare = (args: readonly { name: string; type: GraphQLInputType }[]) => args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');

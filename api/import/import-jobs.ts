@@ -125,7 +125,8 @@ export class ImportJobs {
     const job = this.create(principal, 'importEcosystem', 'graphql', null);
     job.view.state = 'WRITING';
     const loaded: LoadedImport = { raw, problemsWith: (validator) => [...validator] };
-    job.finished = this.enqueue(job, () => this.writeLoaded(job, loaded, 'importEcosystem'));
+    // No file: the audit entry and the import.completed event say `source: null`, as before jobs.
+    job.finished = this.enqueue(job, () => this.writeLoaded(job, loaded, 'importEcosystem', null));
     return { view: { ...job.view }, finished: job.finished };
   }
 
@@ -208,14 +209,14 @@ export class ImportJobs {
     job.view.state = 'WRITING';
     // Read again rather than held since the check: a READY job costs disk, not memory.
     const loaded = await this.read(job);
-    if (loaded) await this.writeLoaded(job, loaded, 'upload');
+    if (loaded) await this.writeLoaded(job, loaded, 'upload', job.view.source);
   }
 
   /** Validated again under the imports' lock (the store may have changed since the check), then written, all or nothing. */
-  private async writeLoaded(job: Job, loaded: LoadedImport, operation: string): Promise<void> {
+  private async writeLoaded(job: Job, loaded: LoadedImport, operation: string, source: string | null): Promise<void> {
     this.phase(job, 'CHECKING', 0, 0);
     const result = await importWhole(this.graph, loaded, {
-      timeoutMs: this.options.timeoutMs, actor: job.principal, source: job.view.source, operation,
+      timeoutMs: this.options.timeoutMs, actor: job.principal, source, operation,
       onProgress: (phase, done, total) => this.phase(job, phase === 'writing' ? 'WRITING' : 'CHECKING', done, total),
     });
     if (result.problems) return this.refuse(job, result.problems);
