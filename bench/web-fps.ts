@@ -6,7 +6,7 @@
  * the page into bench/out/web (it is not part of the app's build), serves it with the
  * app's static handler, prints the results and writes them to bench/WEB-FPS.md.
  *
- *   npx tsx bench/web-fps.ts [--scales sample,M,L] [--seconds 4] [--json] [--no-write]
+ *   npx tsx bench/web-fps.ts [--scales sample,M,L] [--seconds 4] [--json] [--no-write] [--screenshots]
  */
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -32,7 +32,11 @@ export interface WebFpsRun {
   loadAtStart: number;
 }
 
-export async function measureWebFps(scales: readonly string[], seconds = 4): Promise<WebFpsRun> {
+/**
+ * `shots`: photographs each scale's first pictures (overview, largest community) into
+ * docs/screenshots/map-<scale>-<level>.png, outside the timed part, for the README.
+ */
+export async function measureWebFps(scales: readonly string[], seconds = 4, shots = false): Promise<WebFpsRun> {
   const loadAtStart = loadavg()[0]!;
   const configFile = fileURLToPath(new URL('./web/vite.config.ts', import.meta.url));
   await build({ configFile });
@@ -47,7 +51,13 @@ export async function measureWebFps(scales: readonly string[], seconds = 4): Pro
       const page = await chromium.context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(err.message));
-      await page.goto(`http://127.0.0.1:${port}/bench.html?${new URLSearchParams({ scale, seconds: String(seconds) })}`);
+      await page.goto(`http://127.0.0.1:${port}/bench.html?${new URLSearchParams({ scale, seconds: String(seconds), shots: shots ? '1' : '0' })}`);
+      for (let level = 0; shots && level < 2; level++) {
+        const shot = await page.waitForFunction(() => (window as { __ecomapBenchShot?: string | null }).__ecomapBenchShot, undefined, { timeout: 300_000 });
+        const name = String(await shot.jsonValue()).replace(/\W+/g, '-');
+        await page.locator('#stage').screenshot({ path: fileURLToPath(new URL(`../docs/screenshots/map-${scale}-${name}.png`, import.meta.url)) });
+        await page.evaluate(() => { (window as { __ecomapBenchShot?: string | null }).__ecomapBenchShot = null; });
+      }
       const handle = await page.waitForFunction(() => (window as { __ecomapBench?: unknown }).__ecomapBench, undefined, { timeout: 300_000 });
       const result = (await handle.jsonValue()) as BenchResult | { error: string };
       await page.close();
@@ -130,7 +140,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const value = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
   const scales = (value('scales') ?? 'sample,M,L').split(',');
   const seconds = Number(value('seconds') ?? 4);
-  const run = await measureWebFps(scales, seconds);
+  const run = await measureWebFps(scales, seconds, args.includes('--screenshots'));
   if (args.includes('--json')) {
     // bench/run.ts reads `medianFps` (and the layout fields) from this line: the slowest level's median, the largest level's sizes.
     const levels = run.results.flatMap((r) => r.levels);

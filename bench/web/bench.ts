@@ -37,7 +37,7 @@ export interface BenchResult {
 }
 
 declare global {
-  interface Window { __ecomapBench?: BenchResult | { error: string } }
+  interface Window { __ecomapBench?: BenchResult | { error: string }; __ecomapBenchShot?: string | null }
 }
 
 const params = new URLSearchParams(location.search);
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     const firstPictureMs = performance.now() - started;
     // Let the first picture's follow-ups (garbage collection, the worker's teardown) pass: we measure panning.
     await new Promise((resolve) => setTimeout(resolve, 500));
+    if (params.get('shots') === '1') await pictureTaken(name);
     // Panned where the nodes are, at the zoom a person reads them at.
     await stage.focus(scene.nodes[0]!.key, 0);
     const pan = await panFor(stage, seconds);
@@ -91,6 +92,17 @@ async function main(): Promise<void> {
       layoutMs: Math.round(layoutMs), firstPictureMs: Math.round(firstPictureMs), pan, medianFps: median(pan.windows),
     };
   }
+}
+
+/**
+ * With ?shots=1, the first picture waits here while bench/web-fps.ts photographs it
+ * (window.__ecomapBenchShot names the level; the script clears it when done). Untimed.
+ */
+async function pictureTaken(level: string): Promise<void> {
+  report.hidden = true;
+  window.__ecomapBenchShot = level;
+  while (window.__ecomapBenchShot) await new Promise((resolve) => setTimeout(resolve, 50));
+  report.hidden = false;
 }
 
 /** Resolves after the browser painted the frame sigma drew (the frame after the render). */
