@@ -38,6 +38,9 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => world?.close());
 
+/** The stage element with the colours sigma's stage paints its canvases with (sigma-stage.ts, from map.css). */
+type ThemedHost = HTMLElement & { theme: { label: string; labelHalo: string; ring: string; dimmedNode: string } };
+
 const drawnAt = (level: 'overview' | 'partners') => `[data-testid=map-summary][data-state=drawn][data-level=${level}]`;
 
 async function communityNet(id: number): Promise<Net> {
@@ -80,6 +83,43 @@ async function drawn(): Promise<{ nodes: Record<string, string>; links: number; 
     const nodes: Record<string, string> = {}, colours: Record<string, string> = {};
     host.sigma.getGraph().forEachNode((k, a) => { nodes[k] = a.label; colours[k] = host.sigma.getNodeDisplayData(k)?.color ?? ''; });
     return { nodes, links: host.sigma.getGraph().size, labelled: [...host.labelled], colours };
+  });
+}
+
+/** Whether sigma's camera is at rest: where it is now, it still is two frames later, and no animation is under way. */
+async function cameraAtRest(): Promise<boolean> {
+  return page.evaluate(async () => {
+    const host = document.querySelector('.map-sigma') as HTMLElement & { sigma: { getCamera(): { getState(): object; isAnimated(): boolean } } };
+    const camera = host.sigma.getCamera();
+    const before = JSON.stringify(camera.getState());
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return !camera.isAnimated() && JSON.stringify(camera.getState()) === before;
+  });
+}
+
+/**
+ * How light the map's parts are (WCAG relative luminance, 0 black to 1 white): the
+ * backgrounds of the stage and of what lies over it, and the colours sigma's stage paints
+ * its canvases with (its theme).
+ */
+async function lightness(): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const luminance = (colour: string): number => {
+      const probe = document.createElement('i');
+      probe.style.color = colour;
+      document.body.append(probe);
+      const [r, g, b] = getComputedStyle(probe).color.match(/[\d.]+/g)!.map(Number) as [number, number, number];
+      probe.remove();
+      const linear = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    const background = (selector: string) => luminance(getComputedStyle(document.querySelector(selector)!).backgroundColor);
+    const { theme } = document.querySelector('.map-sigma') as ThemedHost;
+    return {
+      stage: background('[data-testid=map-stage]'), side: background('.map-side'), crumbs: background('[data-testid=map-crumbs] ol'),
+      summary: background('[data-testid=map-summary]'), spof: background('[data-testid=map-spof]'), tooltip: background('[data-testid=map-tooltip]'),
+      label: luminance(theme.label), labelHalo: luminance(theme.labelHalo), ring: luminance(theme.ring), dimmedNode: luminance(theme.dimmedNode),
+    };
   });
 }
 
@@ -199,14 +239,13 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     await expect.poll(crumbs, { timeout: WAIT }).toEqual(path);
     await page.goForward();
     await expect.poll(crumbs, { timeout: WAIT }).toEqual(path.slice(0, 2));
+    // Nothing is selected now: the camera stays where it was, not flying on to Cortexa after
+    // the address has left it (the nodes would move away under the pointer).
+    expect(await cameraAtRest()).toBe(true);
   });
 
-  // Skipped, not passing. Hovering works on a fresh page at both levels (probed: sigma's
-  // enterNode fires for playwright's moves and the tooltip shows), but not here, after the
-  // address round trip above: the tooltip never appears for any reachable node. Suspect the
-  // view's state after back/forward (hover() finds neither `overview` nor `partners` for
-  // the key). Left for the next session (see the closing note).
-  it.skip('never leaves a tooltip behind after a search or a zoom', async () => {
+  // Right after the address round trip above: the node is chosen where the camera shows it then.
+  it('never leaves a tooltip behind after a search or a zoom', async () => {
     const tooltip = page.locator('[data-testid=map-tooltip]');
     // Sigma finds the hovered node on mouse moves (on its next frame): move onto the node from
     // beside it, then wait without moving; again if the view was still settling.
@@ -275,6 +314,34 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     await toggle.click();
     expect(await page.locator('#map-region').isVisible()).toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('draws the map dark when the browser prefers a dark colour scheme', async () => {
+    // With a partner selected, so that dimmed partners are drawn too.
+    await page.fill('#map-search', 'Cortexa');
+    await page.press('#map-search', 'Enter');
+    await page.locator('.partner-card[data-partner="p-cortexa"]').waitFor({ timeout: WAIT });
+    await page.waitForSelector(drawnAt('partners'), { timeout: WAIT });
+    const light = await lightness();
+    expect(light.stage).toBeGreaterThan(0.8);
+    expect(light.label).toBeLessThan(0.05);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      // The open map follows the switch: sigma's colours are read again and drawn anew.
+      await expect.poll(async () => (await lightness()).label, { timeout: WAIT }).toBeGreaterThan(0.7);
+      const dark = await lightness();
+      for (const part of ['stage', 'side', 'crumbs', 'summary', 'spof', 'tooltip', 'labelHalo', 'dimmedNode'] as const) {
+        expect(dark[part], part).toBeLessThan(0.1);
+      }
+      expect(dark.ring).toBeGreaterThan(0.7);
+      // Cortexa is selected: the rest is dimmed in the dark scheme's grey, not the light one's.
+      const dimmed = await page.evaluate(() => (document.querySelector('.map-sigma') as ThemedHost).theme.dimmedNode);
+      const colours = Object.values((await drawn()).colours);
+      expect(colours).toContain(dimmed);
+      expect(colours).not.toContain('#d9d9d9');
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('had no uncaught errors', () => expectNoProblems(world));

@@ -301,10 +301,12 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
     if (id) crumbList.push({ label: p.level.nodes[p.level.index.get(id)!]!.label });
     crumbs.set(crumbList);
     stage.highlight(id ? neighbourhood(p.level, id) : null, id);
-    if (id && id !== shownPartner) {
-      session.openPartner(id);
-      // Focus once the side panel has taken its room, so the partner ends up in the middle.
-      requestAnimationFrame(() => requestAnimationFrame(() => void stage.focus(id)));
+    if (id !== shownPartner) {
+      // The camera flies to a new selection now, not frames later: by then the address may have
+      // moved on (back, forward), and the map would fly to a partner no longer selected.
+      if (id) { session.openPartner(id); void stage.focus(id); }
+      // Nothing selected any more: the camera stays where it is, and a flight still under way stops.
+      else stage.hold();
     }
     if (place.partner && !id) summary.textContent = `${place.partner} is not among the partners drawn here.`;
     shownPartner = id;

@@ -6,8 +6,9 @@
  */
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import type { NodeDisplayData, EdgeDisplayData, CameraState } from 'sigma/types';
 import { placeLabels, type LabelBox } from './label-placement.ts';
+import { onSchemeChange, readStageTheme, type StageTheme } from './stage-theme.ts';
 
 export interface StageNode {
   key: string;
@@ -54,6 +55,8 @@ export interface Stage {
   /** Highlights `keys` (and the links among them), dims the rest; null: nothing dimmed. */
   highlight(keys: ReadonlySet<string> | null, selected: string | null): void;
   focus(key: string, duration?: number): Promise<void>;
+  /** Stops the camera where it is: an animation still running (towards a partner no longer selected) goes no further. */
+  hold(): void;
   fit(duration?: number): Promise<void>;
   /** Zoom ratio: 1 shows the whole graph, smaller is closer. */
   ratio(): number;
@@ -67,12 +70,9 @@ export interface Stage {
   destroy(): void;
 }
 
-/** The stage element carries its sigma instance, so tests and the benchmark can ask sigma where a node is. */
-export interface SigmaHost extends HTMLElement { sigma?: Sigma; labelled?: readonly string[] }
+/** The stage element carries its sigma instance, so tests and the benchmark can ask sigma where a node is (and which colours it paints with). */
+export interface SigmaHost extends HTMLElement { sigma?: Sigma; labelled?: readonly string[]; theme?: StageTheme }
 
-const DIMMED_NODE = '#d9d9d9';
-const SELECTED_HALO = '#0072B2';
-const DIMMED_LINK = '#efefef';
 const LABEL_FONT = '12px system-ui, "DejaVu Sans", sans-serif';
 const BUBBLE_FONT = '600 12px system-ui, "DejaVu Sans", sans-serif';
 
@@ -87,11 +87,27 @@ export function createStage(events: StageEvents): Stage {
   let selected: string | null = null;
   let placed: string[] = [];
   let sigma: Sigma | null = null;
+  let theme: StageTheme | null = null;
   const overlay = document.createElement('canvas');
   overlay.className = 'map-overlay';
+  // Sigma sizes its canvases when it draws, and it draws on its own only when the window resizes:
+  // the side panel opening or closing resizes the stage, and the picture must follow at once.
+  const resizes = new ResizeObserver(() => sigma?.scheduleRefresh());
+  resizes.observe(element);
+  const stopWatchingScheme = onSchemeChange(() => {
+    if (!sigma) return;
+    loadTheme();
+    sigma.refresh();
+  });
+
+  /** The colours to paint with, from the stylesheet as it stands (the colour scheme may have changed). */
+  function loadTheme(): void {
+    element.theme = theme = readStageTheme();
+  }
 
   function ensureSigma(): Sigma {
     if (sigma) return sigma;
+    loadTheme();
     sigma = new Sigma(graph, element, {
       renderLabels: false,
       renderEdgeLabels: false,
@@ -101,17 +117,17 @@ export function createStage(events: StageEvents): Stage {
       minCameraRatio: 0.005,
       maxCameraRatio: 4,
       defaultEdgeType: 'line',
-      // The hovered or selected node gets a blue halo (black rings mark articulation points); its name is in the tooltip.
+      // The hovered or selected node gets a halo (rings mark articulation points); its name is in the tooltip.
       defaultDrawNodeHover: (context, data) => {
         context.beginPath();
         context.arc(data.x, data.y, data.size + 4, 0, Math.PI * 2);
-        context.strokeStyle = SELECTED_HALO;
+        context.strokeStyle = theme!.halo;
         context.lineWidth = 3;
         context.stroke();
       },
       nodeReducer: (key, data) => {
         const out: Partial<NodeDisplayData> = { ...data };
-        if (focusKeys && !focusKeys.has(key)) { out.color = DIMMED_NODE; out.zIndex = 0; } else out.zIndex = 1;
+        if (focusKeys && !focusKeys.has(key)) { out.color = theme!.dimmedNode; out.zIndex = 0; } else out.zIndex = 1;
         if (key === selected) { out.highlighted = true; out.zIndex = 2; }
         return out;
       },
@@ -119,7 +135,7 @@ export function createStage(events: StageEvents): Stage {
         if (!focusKeys) return data;
         const [a, b] = graph.extremities(key);
         const out: Partial<EdgeDisplayData> = { ...data };
-        if (!focusKeys.has(a) || !focusKeys.has(b) || (selected && a !== selected && b !== selected)) { out.color = DIMMED_LINK; out.zIndex = 0; } else out.zIndex = 1;
+        if (!focusKeys.has(a) || !focusKeys.has(b) || (selected && a !== selected && b !== selected)) { out.color = theme!.dimmedLink; out.zIndex = 0; } else out.zIndex = 1;
         return out;
       },
     });
@@ -143,7 +159,7 @@ export function createStage(events: StageEvents): Stage {
 
   /** Labels (without collisions, biggest first) and rings, on the overlay after each sigma frame. */
   function drawOverlay(): void {
-    if (!sigma) return;
+    if (!sigma || !theme) return;
     const { width, height } = sigma.getDimensions();
     const dpr = window.devicePixelRatio || 1;
     if (overlay.width !== Math.round(width * dpr) || overlay.height !== Math.round(height * dpr)) {
@@ -180,7 +196,7 @@ export function createStage(events: StageEvents): Stage {
     for (const ring of rings) {
       ctx.beginPath();
       ctx.arc(ring.x, ring.y, ring.r + 3, 0, Math.PI * 2);
-      ctx.strokeStyle = '#000';
+      ctx.strokeStyle = theme.ring;
       ctx.lineWidth = 2.5;
       ctx.stroke();
     }
@@ -188,9 +204,9 @@ export function createStage(events: StageEvents): Stage {
       const text = c.text;
       const x = scene.labelsInside ? c.cx - (c.width - 6) / 2 : c.x + 1;
       ctx.lineWidth = 3;
-      ctx.strokeStyle = 'rgba(255,255,255,0.92)';
+      ctx.strokeStyle = theme.labelHalo;
       ctx.strokeText(text, x, c.y + c.height / 2);
-      ctx.fillStyle = '#1a1a1a';
+      ctx.fillStyle = theme.label;
       ctx.fillText(text, x, c.y + c.height / 2);
     }
   }
@@ -216,7 +232,7 @@ export function createStage(events: StageEvents): Stage {
       s.setGraph(graph);
       // Sigma frames node centres; bubbles reach their radius beyond, so frame what they cover.
       s.setCustomBBox(bubbles ? coveredBox(next.nodes) : null);
-      s.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      jumpTo(s, WHOLE);
       s.refresh();
     },
     restyle(next) {
@@ -237,13 +253,16 @@ export function createStage(events: StageEvents): Stage {
       const data = sigma.getNodeDisplayData(key);
       if (!data) return;
       const ratio = Math.min(sigma.getCamera().ratio, 0.7);
-      if (duration <= 0) sigma.getCamera().setState({ x: data.x, y: data.y, ratio });
+      if (duration <= 0) jumpTo(sigma, { x: data.x, y: data.y, ratio });
       else await sigma.getCamera().animate({ x: data.x, y: data.y, ratio }, { duration });
+    },
+    hold() {
+      if (sigma) jumpTo(sigma, sigma.getCamera().getState());
     },
     async fit(duration = 0) {
       if (!sigma) return;
       if (duration) await sigma.getCamera().animatedReset({ duration });
-      else sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      else jumpTo(sigma, WHOLE);
     },
     ratio: () => sigma?.getCamera().ratio ?? 1,
     centre() {
@@ -270,7 +289,7 @@ export function createStage(events: StageEvents): Stage {
       canvas.width = first.width;
       canvas.height = first.height;
       const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#fff';
+      ctx.fillStyle = theme!.background;
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       for (const name of ['edges', 'nodes', 'labels', 'hovers', 'hoverNodes']) {
         const layer = layers[name];
@@ -280,12 +299,29 @@ export function createStage(events: StageEvents): Stage {
       return canvas;
     },
     destroy() {
+      resizes.disconnect();
+      stopWatchingScheme();
       sigma?.kill();
       sigma = null;
       element.remove();
     },
   };
   return stage;
+}
+
+/** The camera showing the whole graph. */
+const WHOLE: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+
+/**
+ * Puts the camera at `state` now, and keeps it there: sigma's camera has no way to stop an
+ * animation, and one still running (a focus on the partner selected before) would carry
+ * the camera on over the new picture. A newer animation replaces it; a 1 ms one ends on
+ * the next frame, at `state`.
+ */
+function jumpTo(sigma: Sigma, state: Partial<CameraState>): void {
+  const camera = sigma.getCamera();
+  camera.setState(state);
+  if (camera.isAnimated()) void camera.animate(state, { duration: 1 });
 }
 
 /** The box the nodes' discs cover, in graph units. */
