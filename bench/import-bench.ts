@@ -42,8 +42,8 @@ export interface ImportPlan {
   skipBaseline: string | null;
 }
 
-/** Runs a loader script on a fresh server; returns its numbers and the server (still running). */
-async function runLoader(script: string, file: string, sizing: BenchServerOptions, heapMb: number | null, log: (line: string) => void): Promise<{ run: LoaderRun; server: BenchServer }> {
+/** Runs a loader script on a fresh server; returns its numbers and the server (still running). Also bench/import-formats.ts. */
+export async function runLoader(script: string, file: string, sizing: BenchServerOptions, heapMb: number | null, log: (line: string) => void): Promise<{ run: LoaderRun; server: BenchServer }> {
   const server = await startBenchServer(sizing, log);
   try {
     const started = process.hrtime.bigint();

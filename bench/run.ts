@@ -3,9 +3,11 @@
  * loader, start the API on the imported graph and time it against the driver, count
  * round trips, time `network`, load it with autocannon against a plain server, send
  * writes from 50 concurrent writers (last: they change the graph), read peak memory;
- * then the web map's fps; then write bench/BENCHMARKS.md. With --data-dir an imported
- * size is kept and reused instead of imported again (bench/store.ts); --quick at L runs
- * a subset (bench/args.ts).
+ * then import the size as a CSV folder against JSON (bench/import-formats.ts); then the
+ * web map's fps; then write bench/BENCHMARKS.md. `--only import-formats` runs that row
+ * alone (taken out of the arguments here, before bench/args.ts reads the rest). With
+ * --data-dir an imported size is kept and reused instead of imported again
+ * (bench/store.ts); --quick at L runs a subset (bench/args.ts).
  * Phase lines and progress go to stderr; the tables to stdout.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,13 +21,14 @@ import { loadFixture } from './fixture.ts';
 import { measureWebFps } from './fps.ts';
 import { closeClient } from './http-client.ts';
 import { benchImport, type ImportResult } from './import-bench.ts';
+import { benchImportFormats, formatsSection, type FormatsResult } from './import-formats.ts';
 import { measureLatency } from './latency.ts';
 import { describeMachine, type Machine } from './machine.ts';
 import { countEcosystem, countElements, forgetDerived, neo4jVersion, startBenchServer, type BenchServer } from './neo4j.ts';
 import { measureNetwork, type NetworkResult } from './network.ts';
 import { latencyOperations } from './operations.ts';
 import { peakRssMb } from './processes.ts';
-import { REPORT_FILE, writeReport } from './report.ts';
+import { REPORT_FILE, writeFormatsReport, writeReport } from './report.ts';
 import { sizeSection } from './report-size.ts';
 import type { SizeResult } from './results.ts';
 import { measureRoundTrips, type RoundTripResult } from './roundtrips.ts';
@@ -200,42 +203,91 @@ async function measureSize(size: Size, options: BenchOptions, token: string, onM
 const SUBSET_NOTE = 'the --quick subset: our import only (no baseline loader), the accountability, coverageGaps and engagementGaps '
   + 'latency rows, network and peak memory; no round trips, throughput or writes';
 
+/** Rows `--only` can name, run alone for each size. */
+const ONLY = ['import-formats'] as const;
+type Only = (typeof ONLY)[number];
+
+const ONLY_USAGE = `  --only       run one row alone for each size: ${ONLY.join(', ')} (the CSV folder against
+               the JSON import of the same data; --import-runs rounds, alternating)`;
+
+/** Takes `--only ROW` (or `--only=ROW`) out of argv; throws RangeError for an unknown row. */
+function takeOnly(argv: string[]): { only: Only | null; rest: string[] } {
+  const rest: string[] = [];
+  let only: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--only') only = argv[++i] ?? '';
+    else if (arg.startsWith('--only=')) only = arg.slice('--only='.length);
+    else rest.push(arg);
+  }
+  if (only !== null && !(ONLY as readonly string[]).includes(only)) throw new RangeError(`--only takes ${ONLY.join(', ')}, got "${only}"`);
+  return { only: only as Only | null, rest };
+}
+
+/** The import formats row of `size`, or null (with the reason logged) when --quick leaves it out. */
+async function formatsRow(size: Size, options: BenchOptions, dataset: Dataset | null): Promise<FormatsResult | null> {
+  if (options.quick && size.quickIsSubset) {
+    phase(size, `import formats: not run (--quick at ${size.name}: two more imports of the whole size)`);
+    return null;
+  }
+  phase(size, 'import formats: CSV folder against JSON, the same data');
+  const data = dataset ?? await generateDataset(size, options.seed);
+  const result = await benchImportFormats(size, data, options.importRuns, log);
+  process.stdout.write(`\n${formatsSection(result)}\n\n`);
+  return result;
+}
+
 function maxOf(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 async function main(argv: string[]): Promise<number> {
   let options: BenchOptions;
+  let only: Only | null;
   try {
-    const parsed = parseBenchArgs(argv);
-    if (parsed === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
+    const taken = takeOnly(argv);
+    only = taken.only;
+    const parsed = parseBenchArgs(taken.rest);
+    if (parsed === 'help') { process.stdout.write(`${USAGE}\n${ONLY_USAGE}\n`); return 0; }
     options = parsed;
   } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n${ONLY_USAGE}\n`);
     return 2;
   }
   const token = `bench-${randomBytes(24).toString('hex')}`;
   const results: SizeResult[] = [];
+  const formats: FormatsResult[] = [];
   let machine: Machine | undefined;
   let failed = false;
   for (const size of options.sizes) {
+    let dataset: Dataset | null = null;
+    if (only === null) {
+      try {
+        const result = await benchSize(size, options, token, (m) => { machine ??= m; });
+        results.push(result);
+        dataset = result.dataset;
+        process.stdout.write(`\n${sizeSection(result)}\n\n`);
+      } catch (err) {
+        failed = true;
+        log(`[${size.name}] failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        continue;
+      }
+    }
     try {
-      const result = await benchSize(size, options, token, (m) => { machine ??= m; });
-      results.push(result);
-      process.stdout.write(`\n${sizeSection(result)}\n\n`);
+      const row = await formatsRow(size, options, dataset);
+      if (row) formats.push(row);
     } catch (err) {
       failed = true;
-      log(`[${size.name}] failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      log(`[${size.name}] import formats failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
   }
   // The web map's fps does not depend on the size; a --quick subset leaves it to the full runs.
-  const fps = options.quick && options.sizes.every((s) => s.quickIsSubset) ? null : await measureWebFps(log);
+  const fps = only !== null || (options.quick && options.sizes.every((s) => s.quickIsSubset)) ? null : await measureWebFps(log);
   if (fps) log(`web map fps\n  ${fps.medianFps === null ? fps.detail : `median ${fps.medianFps.toFixed(1)} fps`}`);
   await closeClient();
-  if (machine && results.length > 0) {
-    writeReport(machine, fps, results);
-    log(`Wrote ${REPORT_FILE} in ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
-  }
+  if (machine && results.length > 0) writeReport(machine, fps, results);
+  if (formats.length > 0) writeFormatsReport(formats);
+  if (results.length > 0 || formats.length > 0) log(`Wrote ${REPORT_FILE} in ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
   return failed ? 1 : 0;
 }
 
