@@ -43,7 +43,11 @@ export async function readTables(source: Tables, what: string): Promise<TableImp
   const located = new Set<string>(); // cells with a problem of their own: the validator's word on them would repeat it
   const input: Record<string, Array<Record<string, unknown>>> = {};
   const parents = { partners: new Map<string, number>(), engagements: new Map<string, number>() };
-  const name = (table: string) => source.tables.get(table)?.label ?? (source.kind === 'csv' ? `${table}.csv` : table);
+  // The labels only, not the source: `withValidation` outlives the reading, and the source holds
+  // its readers (a folder's shared texts, a workbook's cells) that the write does not need.
+  const labels = new Map([...source.tables].map(([key, table]) => [key, table.label]));
+  const kind = source.kind;
+  const name = (table: string) => labels.get(table) ?? (kind === 'csv' ? `${table}.csv` : table);
   const at = (table: string, row?: number, column?: string) =>
     [name(table), ...(row === undefined ? [] : [String(row)]), ...(column === undefined ? [] : [column])].join(':');
   const problem = (path: string, message: string) => { problems.push({ path, message }); located.add(path); };
