@@ -76,6 +76,9 @@ export interface SigmaHost extends HTMLElement { sigma?: Sigma; labelled?: reado
 const LABEL_FONT = '12px system-ui, "DejaVu Sans", sans-serif';
 const BUBBLE_FONT = '600 12px system-ui, "DejaVu Sans", sans-serif';
 
+/** Scenes with more links than this draw them only while the camera rests. */
+const HIDE_LINKS_ON_MOVE_ABOVE = 2_000;
+
 export function createStage(events: StageEvents): Stage {
   const element: SigmaHost = document.createElement('div');
   element.className = 'map-sigma';
@@ -86,6 +89,8 @@ export function createStage(events: StageEvents): Stage {
   let focusKeys: ReadonlySet<string> | null = null;
   let selected: string | null = null;
   let placed: string[] = [];
+  /** Label widths by font and text: measuring thousands of labels every frame of a pan cost more than drawing them. */
+  const widths = new Map<string, number>();
   let sigma: Sigma | null = null;
   let theme: StageTheme | null = null;
   const overlay = document.createElement('canvas');
@@ -182,7 +187,7 @@ export function createStage(events: StageEvents): Stage {
       const dim = focusKeys !== null && !focusKeys.has(n.key);
       if (n.ring && !dim) rings.push({ x: p.x, y: p.y, r });
       if (dim || !n.label || r < (scene.labelsInside ? 6 : 3)) continue;
-      const w = ctx.measureText(n.label).width;
+      const w = labelWidth(ctx, n.label);
       const box = scene.labelsInside
         ? { x: p.x - w / 2 - 3, y: p.y - 9, width: w + 6, height: 18 }
         : { x: p.x + r + 3, y: p.y - 8, width: w + 4, height: 16 };
@@ -211,6 +216,16 @@ export function createStage(events: StageEvents): Stage {
     }
   }
 
+  function labelWidth(ctx: CanvasRenderingContext2D, text: string): number {
+    const key = `${ctx.font}\u0000${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      if (widths.size > 50_000) widths.clear(); // a long session of many scenes: start again rather than grow
+      widths.set(key, (w = ctx.measureText(text).width));
+    }
+    return w;
+  }
+
   /** A node's radius on screen: bubbles scale with the zoom like positions do; partners as sigma sizes them. */
   function screenRadius(n: StageNode, p: { x: number; y: number }): number {
     if (!sigma) return 0;
@@ -228,7 +243,12 @@ export function createStage(events: StageEvents): Stage {
       graph = build(next);
       const s = ensureSigma();
       const bubbles = next.sizes === 'positions';
-      s.setSettings({ itemSizesReference: next.sizes, zoomToSizeRatioFunction: bubbles ? (ratio: number) => ratio : Math.sqrt, enableEdgeEvents: false });
+      s.setSettings({
+        itemSizesReference: next.sizes, zoomToSizeRatioFunction: bubbles ? (ratio: number) => ratio : Math.sqrt, enableEdgeEvents: false,
+        // Thousands of links redrawn every frame of a pan is what software WebGL cannot keep at 30 fps:
+        // on large scenes they rest while the camera moves and come back when it stops, as sigma suggests.
+        hideEdgesOnMove: next.links.length > HIDE_LINKS_ON_MOVE_ABOVE,
+      });
       s.setGraph(graph);
       // Sigma frames node centres; bubbles reach their radius beyond, so frame what they cover.
       s.setCustomBBox(bubbles ? coveredBox(next.nodes) : null);
