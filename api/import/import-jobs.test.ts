@@ -12,6 +12,7 @@ import { generateEcosystem } from '../../seeds/generate.ts';
 import { ADMIN, codes, useTestApp } from '../../tests/support/api.ts';
 import { snapshot, wipe } from '../../tests/support/graph.ts';
 import { makeTokens } from '../../tests/support/tokens.ts';
+import { createToken } from '../../graph/access/index.ts';
 
 const TEMPLATES = new URL('../../seeds/templates/', import.meta.url);
 const template = (name: string) => new File([readFileSync(new URL(name, TEMPLATES))], name);
@@ -199,6 +200,29 @@ describe('importEcosystem and startImport run under IMPORT_TIMEOUT_MS, not the r
     const done = await settled(id);
     expect(done.state).toBe('DONE');
     expect(done.counts!.engagements).toBe(60);
+  });
+
+  it('importEcosystem calls are never refused for the jobs in progress: eight at once, from two ADMIN tokens, all written', async () => {
+    await wipe(t.graph);
+    const second = (await createToken(t.graph, 'ADMIN', null, 'second admin')).secret;
+    // A third token watches: the two importing ones have their four requests in flight each.
+    const watcher = (await createToken(t.graph, 'ADMIN', null, 'watcher')).secret;
+    const calls = await holdingImportsLock(async () => {
+      // Eight imports in progress at once (four per token pass its gate), more than the cap on uploads and startImport.
+      const pending = Array.from({ length: 8 }, (_, i) => t.gql<{ importEcosystem: { engagements: number } }>(
+        'mutation($i: EcosystemInput!) { importEcosystem(input: $i) { engagements } }', { i: input() }, i % 2 === 0 ? ADMIN : second));
+      // While the lock is held no import can finish: one answering now was refused, and the codes below say so.
+      let answered = false;
+      for (const call of pending) void call.then(() => { answered = true; });
+      while (!answered) {
+        const res = await t.gql<{ importJobs: Job[] }>('{ importJobs { state phase } }', {}, watcher);
+        if (res.data!.importJobs.filter((j) => j.state === 'WRITING').length >= 8) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return { pending };
+    });
+    const answers = await Promise.all(calls.pending);
+    expect(answers.map(codes)).toEqual(Array.from({ length: 8 }, () => []));
   });
 
   it('importJob and startImport are ADMIN only', async () => {

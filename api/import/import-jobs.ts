@@ -5,9 +5,13 @@
  * starts one does not have to wait for the write, so no import is cut by a request's
  * limit or a client's patience; `importEcosystem` waits for its own job.
  *
- * Jobs run one at a time (imports take the imports' lock in the database anyway), at most
- * MAX_WAITING wait, and a finished job is kept for an hour. Uploaded files are kept on disk
- * (not in memory) from the upload to the write, and deleted when the job ends.
+ * Uploads run one at a time (imports take the imports' lock in the database anyway). A
+ * mutation's input runs at once, as its own transaction did before jobs: the database
+ * orders it among the others, and a failure (the database gone) answers at once rather
+ * than after the jobs queued before it. Uploads and `startImport`, which hold no request,
+ * are refused beyond MAX_WAITING jobs in progress; `importEcosystem` is bounded by its
+ * request (the per-token gate). A finished job is kept for an hour. Uploaded files are
+ * kept on disk (not in memory) from the upload to the write, and deleted when the job ends.
  */
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -70,7 +74,7 @@ interface Job {
 
 /** Problems a job's answer lists; an input of a million bad rows would otherwise answer a million. */
 export const MAX_SHOWN_PROBLEMS = 1_000;
-/** Jobs that may wait behind the running one; more are refused (429), as a flood should be. */
+/** Jobs in progress beyond one (uploads waiting their turn, startImport's); more uploads or startImports are refused (429), as a flood should be. */
 export const MAX_WAITING = 4;
 /** A finished job, or a READY one nobody writes, is forgotten after this long. */
 const KEEP_MS = 60 * 60_000;
@@ -86,19 +90,19 @@ export interface ImportJobsOptions {
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
   private queue: Promise<void> = Promise.resolve();
-  private waiting = 0;
+  private inProgress = 0;
 
   constructor(private readonly graph: Graph, private readonly options: ImportJobsOptions) {}
 
   /** An upload: checked now (every problem, nothing written); written at once when `write`, otherwise when `write(id)` is called. */
   async startUpload(principal: Principal, files: UploadedFiles, write: boolean): Promise<ImportJobView> {
-    let job: Job;
     try {
-      job = this.create(principal, files.source, files.format, files);
+      this.assertRoom();
     } catch (err) {
       await rm(files.dir, { recursive: true, force: true });
       throw err;
     }
+    const job = this.create(principal, files.source, files.format, files);
     job.finished = this.enqueue(job, async () => {
       await this.check(job);
       if (write && job.view.state === 'READY') await this.writeFiles(job);
@@ -120,13 +124,18 @@ export class ImportJobs {
     return { ...job.view };
   }
 
-  /** The mutations' input (`startImport`, `importEcosystem`): checked and written in one transaction. */
-  startInput(principal: Principal, raw: EcosystemInput | unknown): { view: ImportJobView; finished: Promise<void> } {
+  /**
+   * The mutations' input, checked and written in one transaction, started at once.
+   * `detached` (startImport): nobody waits for it, so it counts against MAX_WAITING.
+   */
+  startInput(principal: Principal, raw: EcosystemInput | unknown, detached: boolean): { view: ImportJobView; finished: Promise<void> } {
+    if (detached) this.assertRoom();
     const job = this.create(principal, 'importEcosystem', 'graphql', null);
     job.view.state = 'WRITING';
     const loaded: LoadedImport = { raw, problemsWith: (validator) => [...validator] };
     // No file: the audit entry and the import.completed event say `source: null`, as before jobs.
-    job.finished = this.enqueue(job, () => this.writeLoaded(job, loaded, 'importEcosystem', null));
+    this.inProgress += 1;
+    job.finished = this.track(job, () => this.writeLoaded(job, loaded, 'importEcosystem', null)).finally(() => { this.inProgress -= 1; });
     return { view: { ...job.view }, finished: job.finished };
   }
 
@@ -153,15 +162,14 @@ export class ImportJobs {
     return this.jobs.get(id)?.allProblems ?? [];
   }
 
-  /** Throws QUERY_TOO_COMPLEX (429 over HTTP) when MAX_WAITING imports already wait behind the running one. */
+  /** Throws QUERY_TOO_COMPLEX (429 over HTTP) when MAX_WAITING + 1 imports are already in progress. */
   assertRoom(): void {
-    if (this.waiting >= MAX_WAITING + 1) {
-      throw new AppError('QUERY_TOO_COMPLEX', `${MAX_WAITING} imports are already waiting; try again when one is over.`);
+    if (this.inProgress >= MAX_WAITING + 1) {
+      throw new AppError('QUERY_TOO_COMPLEX', `${MAX_WAITING + 1} imports are already in progress; try again when one is over.`);
     }
   }
 
   private create(principal: Principal, source: string, format: ImportJobView['format'], files: UploadedFiles | null): Job {
-    this.assertRoom();
     const view: ImportJobView = {
       id: randomUUID(), state: 'CHECKING', source, format, phase: 'WAITING', done: 0, total: 0,
       problems: [], problemCount: 0, counts: null, error: null, tokenId: principal.tokenId,
@@ -172,24 +180,26 @@ export class ImportJobs {
     return job;
   }
 
-  /** Runs `work` after the jobs before it; its failures end the job as FAILED, never the queue. */
+  /** Runs `work` after the uploads before it; it counts as in progress from now. */
   private enqueue(job: Job, work: () => Promise<void>): Promise<void> {
-    this.waiting += 1;
-    const run = this.queue.then(async () => {
-      try {
-        await work();
-      } catch (err) {
-        this.fail(job, err);
-      } finally {
-        this.waiting -= 1;
-        job.view.phase = null;
-        // READY waits for a decision (write or discard) for as long as a finished job is kept.
-        if (job.view.state === 'READY') this.expireLater(job);
-        else await this.settle(job);
-      }
-    });
+    this.inProgress += 1;
+    const run = this.queue.then(() => this.track(job, work)).finally(() => { this.inProgress -= 1; });
     this.queue = run;
     return run;
+  }
+
+  /** Runs `work` and ends the job with its outcome; a failure ends the job as FAILED, never the queue. */
+  private async track(job: Job, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.fail(job, err);
+    } finally {
+      job.view.phase = null;
+      // READY waits for a decision (write or discard) for as long as a finished job is kept.
+      if (job.view.state === 'READY') this.expireLater(job);
+      else await this.settle(job);
+    }
   }
 
   /** Reads the files and finds every problem without writing (the store as it is now). */

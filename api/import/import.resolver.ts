@@ -17,7 +17,7 @@ export class ImportResolver {
   async importEcosystem(@Ctx() ctx: Context, @Arg('input', () => EcosystemInput) input: EcosystemInput) {
     requireAdmin(ctx);
     const jobs = importJobsOf(ctx.graph);
-    const { view, finished } = jobs.startInput(ctx.principal, toPlainInput(input));
+    const { view, finished } = jobs.startInput(ctx.principal, toPlainInput(input), false);
     await finished;
     const job = jobs.get(view.id)!;
     afterWrite(ctx);
@@ -29,7 +29,7 @@ export class ImportResolver {
   @Mutation(() => ImportJob, { description: 'importEcosystem as a job: answers at once; importJob(id) follows it to DONE, REFUSED or FAILED. ADMIN only.' })
   startImport(@Ctx() ctx: Context, @Arg('input', () => EcosystemInput) input: EcosystemInput) {
     requireAdmin(ctx);
-    return importJobsOf(ctx.graph).startInput(ctx.principal, toPlainInput(input)).view;
+    return importJobsOf(ctx.graph).startInput(ctx.principal, toPlainInput(input), true).view;
   }
 
   @Query(() => ImportJob, { nullable: true, description: 'An import through the API (startImport, importEcosystem, an upload), kept an hour after it ends. ADMIN only.' })
