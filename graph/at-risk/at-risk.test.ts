@@ -84,7 +84,11 @@ function randomWorld(seed: number): EcosystemInput {
   };
 }
 
-/** Every page of the list, followed to the end; totalCount checked on each. */
+/**
+ * Every page of the list, followed to the end; totalCount checked on each. The same
+ * list followed again in pages of 7 asked without totalCount (which stop reading at
+ * their last row) must hold the same rows.
+ */
 async function allPages(scope: Scope, asOf: string, partnerId: string | null): Promise<AtRiskOutcomeRow[]> {
   const rows: AtRiskOutcomeRow[] = [];
   let after: string | null = null;
@@ -98,6 +102,16 @@ async function allPages(scope: Scope, asOf: string, partnerId: string | null): P
     after = page.pageInfo.endCursor;
   }
   expect(rows.length).toBe(total);
+  const uncounted: AtRiskOutcomeRow[] = [];
+  after = null;
+  for (;;) {
+    const page = await atRiskOutcomePage(graph, scope, asOf, { partnerId }, { first: 7, after, withTotal: false });
+    expect(page.totalCount).toBeNull();
+    uncounted.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  expect(uncounted).toEqual(rows);
   return rows;
 }
 

@@ -5,7 +5,7 @@ import {
   decodeCursor, DEFECTIVE_STATUSES, RISK_REASONS, toPage,
   type CommitmentStatus, type Page, type PageArgs, type PageRow, type RiskReason, type Scope,
 } from '../model/index.ts';
-import { AT_RISK_OUTCOME_PAGE, AT_RISK_PAGE_ANY_PARTNER, type AtRiskRow } from './at-risk.queries.ts';
+import { atRiskPageStatement, type AtRiskRow } from './at-risk.queries.ts';
 
 /** Still to be delivered: an overdue commitment has one of these statuses (contract: At-risk outcomes). */
 const OPEN_STATUSES: readonly CommitmentStatus[] = ['PENDING', 'IN_PROGRESS'];
@@ -22,7 +22,7 @@ export async function atRiskOutcomePage(
   graph: Graph, scope: Scope, asOf: string, filter: OutcomeFilter, args: PageArgs,
 ): Promise<Page<AtRiskOutcomeRow>> {
   // The partner filter needs every candidate's lists; without it only the page's are read.
-  const statement = filter.partnerId ? AT_RISK_OUTCOME_PAGE : AT_RISK_PAGE_ANY_PARTNER;
+  const statement = atRiskPageStatement({ byPartner: Boolean(filter.partnerId), withTotal: args.withTotal ?? true });
   const [row] = await graph.read<PageRow<AtRiskRow>>(statement, {
     defective: [...DEFECTIVE_STATUSES],
     open: [...OPEN_STATUSES],

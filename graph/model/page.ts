@@ -7,15 +7,22 @@ import { AppError } from './errors.ts';
 export interface PageArgs {
   first: number;
   after?: string | null;
+  /**
+   * Whether the caller reads `totalCount` (default: yes). Counting every match is most
+   * of a page's cost on a large graph, and a page asked without it can stop reading at
+   * its last row; its `totalCount` is then null.
+   */
+  withTotal?: boolean;
 }
 
-/** What a page statement returns: one row with the total and the rows of the page (LIMIT first + 1). */
-export interface PageRow<T> { totalCount: number; page: T[] }
+/** What a page statement returns: one row with the total (null when not asked) and the rows of the page (LIMIT first + 1). */
+export interface PageRow<T> { totalCount: number | null; page: T[] }
 
 export interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
+  /** Null when the page was asked without it (PageArgs.withTotal false). */
+  totalCount: number | null;
 }
 
 /** A cursor is the base64url JSON of a row's sort key. */
@@ -39,7 +46,7 @@ export function decodeCursor(cursor: string | null | undefined, length: number):
  * Turns `rows` fetched with LIMIT first + 1 into a page: the extra row only says that
  * there is a next page.
  */
-export function toPage<T>(rows: T[], first: number, totalCount: number, keyOf: (row: T) => unknown[]): Page<T> {
+export function toPage<T>(rows: T[], first: number, totalCount: number | null, keyOf: (row: T) => unknown[]): Page<T> {
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
