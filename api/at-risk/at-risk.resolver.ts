@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { atRiskOutcomePage } from '../../graph/at-risk/index.ts';
 import { OutcomeFilter } from '../accountability/index.ts';
 import { Partner } from '../directory/index.ts';
-import { pageSize, type Context } from '../graphql/context.ts';
+import { pageSize, wantsTotal, type Context } from '../graphql/context.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
 import { AtRiskOutcome, AtRiskOutcomeConnection } from './at-risk.type.ts';
 
@@ -19,7 +19,7 @@ export class AtRiskOutcomeResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    return atRiskOutcomePage(ctx.graph, ctx.scope, asOf ?? ctx.today, filter ?? {}, { first: pageSize(first), after });
+    return atRiskOutcomePage(ctx.graph, ctx.scope, asOf ?? ctx.today, filter ?? {}, { first: pageSize(first), after, withTotal: wantsTotal(ctx, 'AtRiskOutcomeConnection') });
   }
 
   // The directory is everyone's to read (contract: Access), so a partner loads by id

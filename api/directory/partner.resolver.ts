@@ -1,7 +1,8 @@
 /** The partner directory: `partner` and `partners` (every token reads it, contract: Access). */
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { partnerPage } from '../../graph/directory/index.ts';
-import { pageSize, type Context } from '../graphql/context.ts';
+import { pageSize, wantsTotal, type Context } from '../graphql/context.ts';
+import { partnerPartsOf } from '../graphql/loaders.ts';
 import { Partner, PartnerConnection, PartnerFilter } from './directory.type.ts';
 
 @Resolver(() => Partner)
@@ -18,6 +19,6 @@ export class PartnerResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    return partnerPage(ctx.graph, filter ?? {}, { first: pageSize(first), after });
+    return partnerPage(ctx.graph, filter ?? {}, { first: pageSize(first), after, withTotal: wantsTotal(ctx, 'PartnerConnection') }, partnerPartsOf(ctx.selection));
   }
 }

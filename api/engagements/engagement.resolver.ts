@@ -1,7 +1,7 @@
 /** `engagement`, `engagements` and an engagement's fields, within the caller's scope. */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { engagementPage } from '../../graph/engagements/index.ts';
-import { found, pageSize, type Context } from '../graphql/context.ts';
+import { found, pageSize, wantsTotal, type Context } from '../graphql/context.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
 import { CapabilityRequirement, Customer, Partner } from '../directory/index.ts';
 import {
@@ -22,7 +22,7 @@ export class EngagementResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    return engagementPage(ctx.graph, ctx.scope, filter ?? {}, { first: pageSize(first), after });
+    return engagementPage(ctx.graph, ctx.scope, filter ?? {}, { first: pageSize(first), after, withTotal: wantsTotal(ctx, 'EngagementConnection') });
   }
 
   @FieldResolver(() => Customer)

@@ -10,6 +10,7 @@ import type { Context } from './context.ts';
 import { formatError, internalErrorLogPlugin } from './errors.ts';
 import { answerCachePlugin } from './answer-cache-plugin.ts';
 import { limitsPlugin } from './limits.ts';
+import { selectionPlugin } from './selection.ts';
 import { importProblemsPlugin } from '../import/index.ts';
 import { legacyJsonStatusPlugin } from '../server/legacy-json.ts';
 
@@ -34,7 +35,7 @@ export async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<C
     // from Apollo's CDN; the web view lives at / instead.
     // Cache-control hints are unused here and cost 2-4x on large answers (measured on network).
     plugins: [
-      limitsPlugin(), answerCachePlugin(), internalErrorLogPlugin(), importProblemsPlugin(), legacyJsonStatusPlugin(), ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(), selectionPlugin(), answerCachePlugin(), internalErrorLogPlugin(), importProblemsPlugin(), legacyJsonStatusPlugin(), ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
     ],
   });

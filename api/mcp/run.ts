@@ -8,6 +8,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { execute, GraphQLError, Kind, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { ErrorCode, Problem } from '../../graph/model/index.ts';
+import { selectionOf } from '../graphql/selection.ts';
 import type { Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { checkLimits } from '../graphql/limits.ts';
@@ -63,6 +64,7 @@ export async function runTool(schema: GraphQLSchema, tool: PreparedTool, args: R
     if (err instanceof GraphQLError) return { errors: [toolError(err, context)] };
     throw err;
   }
+  context.selection = selectionOf(schema, tool.document);
   const result = await execute({ schema, document: tool.document, variableValues: variables, contextValue: context });
   if (result.errors && result.errors.length > 0) {
     // No data at all: graphql-js refused the variables before anything ran, which is the

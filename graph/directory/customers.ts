@@ -2,8 +2,9 @@
 import { rowsByIds } from '../db/index.ts';
 import type { Graph } from '../db/index.ts';
 import type { Scope } from '../model/index.ts';
-import { CUSTOMERS_BY_IDS, type CustomerRow } from './customers.queries.ts';
+import { ALL_CUSTOMER_PARTS, customersByIdsStatement, type CustomerParts, type CustomerRow } from './customers.queries.ts';
 
-export function customersByIds(graph: Graph, scope: Scope, ids: readonly string[]): Promise<Array<CustomerRow | null>> {
-  return rowsByIds(graph, CUSTOMERS_BY_IDS, ids, { scope }, 'customer');
+/** `parts`: the links to read (all unless told). */
+export function customersByIds(graph: Graph, scope: Scope, ids: readonly string[], parts: CustomerParts = ALL_CUSTOMER_PARTS): Promise<Array<CustomerRow | null>> {
+  return rowsByIds(graph, customersByIdsStatement(parts), ids, { scope }, 'customer');
 }

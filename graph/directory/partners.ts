@@ -17,13 +17,14 @@ export interface PartnerFilter {
   nameContains?: string | null;
 }
 
-export function partnersByIds(graph: Graph, ids: readonly string[]): Promise<Array<P.PartnerRow | null>> {
-  return rowsByIds(graph, P.PARTNERS_BY_IDS, ids, {}, 'partner');
+/** `parts`: the lists to read (all of them unless told). */
+export function partnersByIds(graph: Graph, ids: readonly string[], parts = P.ALL_PARTNER_PARTS): Promise<Array<P.PartnerRow | null>> {
+  return rowsByIds(graph, P.partnersByIdsStatement(parts), ids, {}, 'partner');
 }
 
-export async function partnerPage(graph: Graph, filter: PartnerFilter, args: PageArgs): Promise<Page<P.PartnerRow>> {
+export async function partnerPage(graph: Graph, filter: PartnerFilter, args: PageArgs, parts = P.ALL_PARTNER_PARTS): Promise<Page<P.PartnerRow>> {
   const [after] = decodeCursor(args.after, 1) ?? [null];
-  const [row] = await graph.read<PageRow<P.PartnerRow>>(P.PARTNER_PAGE, {
+  const [row] = await graph.read<PageRow<P.PartnerRow>>(P.partnerPageStatement(parts, args.withTotal ?? true), {
     types: filter.types ?? null,
     regions: filter.regions ?? null,
     industries: filter.industries ?? null,

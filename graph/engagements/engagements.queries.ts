@@ -27,7 +27,8 @@ export interface CommitmentRow {
   id: string; description: string; status: string; dueDate: string | null; ownerId: string; engagementId: string;
 }
 
-const ENGAGEMENT_FIELDS = `{
+/** The projection of the engagement bound to `e`, shared by every engagement read. */
+export const ENGAGEMENT_FIELDS = `{
   .id, .name, .status, .value, .currency, startDate: toString(e.startDate), endDate: toString(e.endDate),
   customerId: COLLECT { MATCH (e)-[:FOR]->(c:Customer) RETURN c.id }[0]
 }`;
@@ -51,33 +52,38 @@ const ENGAGEMENT_FILTER = `
           WHERE ($partnerId IS NULL OR p.id = $partnerId) AND ($role IS NULL OR r.role = $role) })
     AND` + IN_SCOPE;
 
-export const ENGAGEMENT_PAGE = `
-CALL () { MATCH (e:Engagement) WHERE` + ENGAGEMENT_FILTER + ` RETURN count(e) AS totalCount }
+/** A page of engagements by id after `$after` (`$limit` rows) and, `withTotal`, the total that match (else null). */
+export const engagementPageStatement = (withTotal: boolean) => (withTotal ? `
+CALL () { MATCH (e:Engagement) WHERE` + ENGAGEMENT_FILTER + ` RETURN count(e) AS totalCount }` : '') + `
 CALL () {
   MATCH (e:Engagement) WHERE ($after IS NULL OR e.id > $after) AND` + ENGAGEMENT_FILTER + `
   WITH e ORDER BY e.id LIMIT $limit
   RETURN collect(e` + ENGAGEMENT_FIELDS + `) AS page
 }
-RETURN totalCount, page`;
+RETURN ` + (withTotal ? 'totalCount' : 'null AS totalCount') + `, page`;
 
-/** One page of engagements per customer (`$keys`: customer id, after, limit), batched. */
-export const CUSTOMER_ENGAGEMENT_PAGES = `
-UNWIND $keys AS k
+/**
+ * One page of engagements per customer (`$keys`: i, customer id, after, limit), batched,
+ * and, `withTotal`, each customer's total. Each customer's rows stop at `$limit`, the
+ * largest page of the batch (LIMIT cannot read a key's own), and the key's own page is
+ * cut from those.
+ */
+export const customerEngagementPagesStatement = (withTotal: boolean) => `
+UNWIND $keys AS k` + (withTotal ? `
 CALL (k) {
   MATCH (e:Engagement)-[:FOR]->(:Customer {id: k.customerId})
   WHERE` + IN_SCOPE + `
   RETURN count(e) AS totalCount
-}
+}` : '') + `
 CALL (k) {
   MATCH (e:Engagement)-[:FOR]->(:Customer {id: k.customerId})
   WHERE (k.after IS NULL OR e.id > k.after) AND` + IN_SCOPE + `
-  WITH e ORDER BY e.id
+  WITH e ORDER BY e.id LIMIT $limit
   // An aggregation without a grouping key: one row even when nothing matches (a page
   // after the last one), so the key's totalCount is not lost with it.
   RETURN collect(e` + ENGAGEMENT_FIELDS + `) AS rows
 }
-// LIMIT cannot read a variable, so the page is cut from the ordered list.
-RETURN k.i AS i, totalCount, rows[..k.limit] AS page`;
+RETURN k.i AS i, ` + (withTotal ? 'totalCount' : 'null AS totalCount') + `, rows[..k.limit] AS page`;
 
 /** Per engagement id (scoped again, so no path around the scope exists): its requirements. */
 export const REQUIREMENTS_OF = `
@@ -96,12 +102,19 @@ RETURN id, COLLECT { MATCH (p:Partner)-[:CONTRIBUTED]->(k:Contribution)-[:TO]->(
                      RETURN {id: k.id, partnerId: p.id, engagementId: e.id, kind: k.kind, date: toString(k.date), amount: k.amount}
                      ORDER BY k.date, k.id } AS items`;
 
-export const OUTCOMES_OF = `
+/**
+ * Per engagement id, its outcomes by due date, then id; with `dependsOn` (a list
+ * expression over the outcome bound to `o`, outcomes-commitments.queries.ts
+ * dependenciesOf), each outcome's dependencies too, so `engagement { outcomes { dependsOn
+ * … } }` reads both levels in one statement.
+ */
+export const outcomesOfStatement = (dependsOn: string | null) => `
 UNWIND $ids AS id
 MATCH (e:Engagement {id: id})
 WHERE` + IN_SCOPE + `
 RETURN id, COLLECT { MATCH (o:Outcome)-[:OF]->(e)
-                     RETURN {id: o.id, description: o.description, status: o.status, dueDate: toString(o.dueDate), engagementId: e.id}
+                     RETURN {id: o.id, description: o.description, status: o.status, dueDate: toString(o.dueDate), engagementId: e.id`
+  + (dependsOn === null ? '' : `, dependsOn: ` + dependsOn) + `}
                      ORDER BY o.dueDate, o.id } AS items`;
 
 export const COMMITMENTS_OF = `

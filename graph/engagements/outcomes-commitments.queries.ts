@@ -5,8 +5,15 @@
  */
 
 const OUTCOME = `{id: o.id, description: o.description, status: o.status, dueDate: toString(o.dueDate), engagementId: e.id}`;
-const COMMITMENT = `{id: m.id, description: m.description, status: m.status, dueDate: toString(m.dueDate),
-                     ownerId: COLLECT { MATCH (m)-[:OWNED_BY]->(p:Partner) RETURN p.id }[0], engagementId: e.id}`;
+
+/**
+ * The commitment bound to `m`, of the engagement bound to `engagement`; with `owner` (a
+ * partner projection bound to `p`), also its owner's row, in `owner`.
+ */
+const commitment = (engagement: string, owner: string | null) => `{id: m.id, description: m.description, status: m.status, dueDate: toString(m.dueDate),
+                     ownerId: COLLECT { MATCH (m)-[:OWNED_BY]->(p:Partner) RETURN p.id }[0], engagementId: ${engagement}.id`
+  + (owner === null ? '' : `,\n                     owner: COLLECT { MATCH (m)-[:OWNED_BY]->(p:Partner) RETURN p` + owner + ` }[0]`) + `}`;
+const COMMITMENT = commitment('e', null);
 
 export const OUTCOMES_BY_IDS = `
 UNWIND $ids AS id
@@ -20,12 +27,17 @@ MATCH (m:Commitment {id: id})-[:PART_OF]->(e:Engagement)
 WHERE $scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) }
 RETURN ` + COMMITMENT + ` AS item`;
 
-/** What an item bound to `x` depends on directly, in scope, by commitment id. */
-const DEPENDENCIES = `COLLECT {
-  MATCH (x)-[:DEPENDS_ON]->(m:Commitment)-[:PART_OF]->(e:Engagement)
-  WHERE $scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) }
-  RETURN ` + COMMITMENT + ` ORDER BY m.id
+/**
+ * What the item bound to `item` depends on directly, in scope, by commitment id; the
+ * commitment's engagement is bound to `engagement` (a name free where this is used) and,
+ * with `owner`, each row carries its owner's partner row (as `commitment` says).
+ */
+export const dependenciesOf = (item: string, engagement: string, owner: string | null) => `COLLECT {
+  MATCH (${item})-[:DEPENDS_ON]->(m:Commitment)-[:PART_OF]->(${engagement}:Engagement)
+  WHERE $scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(${engagement}) }
+  RETURN ` + commitment(engagement, owner) + ` ORDER BY m.id
 }`;
+const DEPENDENCIES = dependenciesOf('x', 'e', null);
 
 /** Per outcome id (outcome and commitment ids are separate namespaces, hence two statements). */
 export const OUTCOME_DEPENDENCIES = `

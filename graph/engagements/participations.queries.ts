@@ -37,28 +37,49 @@ RETURN id, COLLECT {
   RETURN ` + ROW + ` ORDER BY r.from, p.id, r.role
 } AS items`;
 
+/** What a page of a partner's intervals reads beside the rows (ParticipationPageOptions). */
+export interface ParticipationPageParts {
+  withTotal: boolean;
+  /** Each row's engagement, as ENGAGEMENT_FIELDS projects it, in `engagement`. */
+  engagement: boolean;
+  /** With `engagement`: the engagement's customer, as `customerFields` projects it, in `customer`. */
+  customer: string | null;
+}
+
 /**
- * Per key {partnerId, role, after, limit}: a page of the partner's intervals, newest
- * first (`from` descending, then engagement id, then role), and their total. `after`
- * is the sort key of the last row seen: [from, engagementId, role].
+ * Per key {i, partnerId, role, after, limit}: a page of the partner's intervals, newest
+ * first (`from` descending, then engagement id, then role), and, `withTotal`, their
+ * total. `after` is the sort key of the last row seen: [from, engagementId, role].
+ *
+ * The page is cut in the database: LIMIT cannot read a key's own `limit`, so each
+ * partner's rows stop at `$limit`, the largest page of the batch (usually every key's),
+ * and the key's own is cut from those. A row can carry its engagement (`engagementFields`
+ * bound to `e`) and the engagement's customer (`customer`, bound to `c`), so a nested
+ * list reads its next levels in the same statement; the engagement is in scope because
+ * the interval is, and so is its customer.
  */
-export const PARTNER_PARTICIPATION_PAGES = `
+export function partnerParticipationPagesStatement(parts: ParticipationPageParts, engagementFields: string): string {
+  const extra = (parts.engagement ? `, engagement: e` + engagementFields : '')
+    + (parts.engagement && parts.customer !== null ? `, customer: COLLECT { MATCH (e)-[:FOR]->(c:Customer) RETURN ` + parts.customer + ` }[0]` : '');
+  const row = extra === '' ? ROW : ROW.slice(0, -1) + extra + '}';
+  return `
 UNWIND $keys AS k
-MATCH (p:Partner {id: k.partnerId})
+MATCH (p:Partner {id: k.partnerId})` + (parts.withTotal ? `
 CALL (p, k) {
   MATCH (p)-[r:PARTICIPATES_IN]->(e:Engagement)
   WHERE (k.role IS NULL OR r.role = k.role) AND` + IN_SCOPE + `
   RETURN count(r) AS totalCount
-}
+}` : '') + `
 CALL (p, k) {
   MATCH (p)-[r:PARTICIPATES_IN]->(e:Engagement)
   WHERE (k.role IS NULL OR r.role = k.role) AND` + IN_SCOPE + `
     AND (k.after IS NULL OR r.from < date(k.after[0])
          OR (r.from = date(k.after[0]) AND (e.id > k.after[1] OR (e.id = k.after[1] AND r.role > k.after[2]))))
   WITH p, r, e ORDER BY r.from DESC, e.id, r.role
+  LIMIT $limit
   // An aggregation without a grouping key: one row even when nothing matches (a page
   // after the last one), so the key's totalCount is not lost with it.
-  RETURN collect(` + ROW + `) AS rows
+  RETURN collect(` + row + `) AS rows
 }
-// LIMIT cannot read a variable, so the page is cut from the ordered list.
-RETURN k.i AS i, totalCount, rows[..k.limit] AS page`;
+RETURN k.i AS i, ` + (parts.withTotal ? 'totalCount' : 'null AS totalCount') + `, rows[..k.limit] AS page`;
+}
