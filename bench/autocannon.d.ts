@@ -7,6 +7,16 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Each connection sends these in turn, over and over; a field given here replaces the one above. */
+    requests?: RequestSpec[];
+  }
+  interface RequestSpec {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Called with each answer to this request (its body is collected for it). */
+    onResponse?: (status: number, body: string) => void;
   }
   interface Histogram { average: number; mean: number; p50: number; p99: number; total: number }
   interface Result {

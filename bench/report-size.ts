@@ -2,6 +2,7 @@
 import { median } from './stats.ts';
 import { AT_RISK_ROW, SCENARIO_ROW } from './ahead.ts';
 import { dealLines } from './deals.ts';
+import { peerSection } from './peer.ts';
 import { atLeast, atMost, below, TARGETS, type SizeResult, type Verdict } from './results.ts';
 import type { LoaderRun } from './import-bench.ts';
 
@@ -35,7 +36,7 @@ export function sizeSection(r: SizeResult): string {
     ...(r.subset ? [] : [roundTripTable(r), '']),
     networkTable(r),
     '',
-    ...(r.subset ? [] : [throughputTable(r), '']),
+    ...(r.subset ? [] : [throughputTable(r), '', peerSection(r.peer), '']),
     '### Memory',
     '',
     `Peak resident memory (VmHWM) of the API process: **${mb(r.apiPeakRssMb)}**; of Neo4j (heap ${r.size.neo4jHeapMb === undefined ? 'sized by the product' : `${r.size.neo4jHeapMb} MiB`}, `

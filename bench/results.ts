@@ -5,6 +5,7 @@ import type { ImportResult } from './import-bench.ts';
 import type { LatencyResult } from './latency.ts';
 import type { ElementCount } from './neo4j.ts';
 import type { NetworkResult } from './network.ts';
+import type { PeerResult } from './peer.ts';
 import type { RoundTripResult } from './roundtrips.ts';
 import type { StoreBytes } from './store.ts';
 import type { ThroughputResult } from './throughput.ts';
@@ -22,6 +23,8 @@ export interface SizeResult {
   roundTrips: RoundTripResult[];
   network: NetworkResult;
   throughput: ThroughputResult | { error: string };
+  /** Issue 22: the same reads against @neo4j/graphql (bench/peer.ts). */
+  peer: PeerResult | { error: string };
   writes: WriteLoadResult | { error: string };
   apiPeakRssMb: number | null;
   neo4jPeakRssMb: number | null;
@@ -54,6 +57,17 @@ export const TARGETS = {
   /** Issue 21, at M: registerDeal (a new PENDING registration, ADMIN token) over HTTP, p99. */
   registerDealP99Ms: 20,
   throughputRatio: 0.35,
+  /**
+   * Issue 22: Ecomap against the Neo4j GraphQL Library on the same reads over the same
+   * database (bench/peer.ts): latency at most `latencyRatio` × the peer's at the listed
+   * percentiles, requests/s at least `throughputRatio` × the peer's for the listed reads.
+   */
+  peer: {
+    latencyRatio: 0.8,
+    throughputRatio: 1.25,
+    latency: { 'nested list': ['p50', 'p99'], 'partner by id': ['p50'], deep: ['p50', 'p99'] },
+    throughput: ['nested list', 'deep'],
+  },
   /** 5× the 32 writes/s that one graph-wide write lock allowed (issue 14), with no invariant broken. */
   writesPerSecond: 160,
 } as const;

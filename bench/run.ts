@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: for each size, generate the ecosystem, time the import against a bare
  * loader, start the API on the imported graph and time it against the driver, count
- * round trips, time `network`, load it with autocannon against a plain server, send
- * writes from 50 concurrent writers (last: they change the graph), read peak memory;
+ * round trips, time `network`, load it with autocannon against a plain server, set three
+ * reads beside @neo4j/graphql on the same graph (bench/peer.ts), send writes from 50
+ * concurrent writers (last: they change the graph), read peak memory;
  * then import the size as a CSV folder against JSON (bench/import-formats.ts); then the
  * web map's fps; then write bench/BENCHMARKS.md. `--only import-formats` runs that row
  * alone (taken out of the arguments here, before bench/args.ts reads the rest). With
@@ -26,6 +27,7 @@ import { measureLatency } from './latency.ts';
 import { describeMachine, type Machine } from './machine.ts';
 import { countEcosystem, countElements, forgetDerived, neo4jVersion, startBenchServer, type BenchServer } from './neo4j.ts';
 import { measureNetwork, type NetworkResult } from './network.ts';
+import { measurePeer } from './peer.ts';
 import { latencyOperations } from './operations.ts';
 import { peakRssMb } from './processes.ts';
 import { REPORT_FILE, writeFormatsReport, writeReport } from './report.ts';
@@ -172,12 +174,19 @@ async function measureSize(size: Size, options: BenchOptions, token: string, onM
     let roundTrips: RoundTripResult[] = [];
     let throughput: SizeResult['throughput'] = { error: `not run (${skipped})` };
     let writes: SizeResult['writes'] = { error: `not run (${skipped})` };
+    let peer: SizeResult['peer'] = { error: `not run (${skipped})` };
     if (!subset) {
       phase(size, 'round trips per operation (app in-process)');
       roundTrips = await measureRoundTrips(server.uri, token, server.graph, fx, network.served);
       phase(size, 'throughput (autocannon)');
       throughput = await measureThroughput(api.url, token, fx.partnerId, options.runs, options.quick ? 5 : 20, log)
         .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+      phase(size, 'peer (@neo4j/graphql side by side)');
+      peer = await measurePeer(api.url, token, server.uri, fx, {
+        runs: options.runs, iterations: options.quick ? 100 : 300, warmup: options.quick ? 10 : 30, budgetSeconds: options.quick ? 15 : 45,
+        seconds: options.quick ? 5 : 10, connections: [10, 50],
+      }, log).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+      if ('error' in peer) log(`  peer: ${peer.error}`);
       phase(size, `writes at ${WRITERS} writers`);
       // They change the ecosystem: a kept store is imported again next time.
       if (dir !== null) markTouched(dir);
@@ -191,7 +200,7 @@ async function measureSize(size: Size, options: BenchOptions, token: string, onM
     apiPeakRssMb = maxOf(apiPeakRssMb, api.peakRssMb());
     return {
       size, date: new Date().toISOString().slice(0, 10), runs: options.runs, quick: options.quick, dataset, count, import: imported,
-      latency, roundTrips, network, throughput, writes, apiPeakRssMb, neo4jPeakRssMb: peakRssMb(server.pid),
+      latency, roundTrips, network, throughput, peer, writes, apiPeakRssMb, neo4jPeakRssMb: peakRssMb(server.pid),
       load: [loadBefore, loadavg()[0]!], minutes: (Date.now() - sizeStarted) / 60_000,
       subset: subset ? SUBSET_NOTE : null,
     };
@@ -201,7 +210,7 @@ async function measureSize(size: Size, options: BenchOptions, token: string, onM
 }
 
 const SUBSET_NOTE = 'the --quick subset: our import only (no baseline loader), the accountability, coverageGaps and engagementGaps '
-  + 'latency rows, network and peak memory; no round trips, throughput or writes';
+  + 'latency rows, network and peak memory; no round trips, throughput, @neo4j/graphql comparison or writes';
 
 /** Rows `--only` can name, run alone for each size. */
 const ONLY = ['import-formats'] as const;
