@@ -2,7 +2,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { partnerPage } from '../../graph/directory/index.ts';
 import { pageSize, wantsTotal, type Context } from '../graphql/context.ts';
-import { partnerPartsOf } from '../graphql/loaders.ts';
 import { Partner, PartnerConnection, PartnerFilter } from './directory.type.ts';
 
 @Resolver(() => Partner)
@@ -19,6 +18,6 @@ export class PartnerResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    return partnerPage(ctx.graph, filter ?? {}, { first: pageSize(first), after, withTotal: wantsTotal(ctx, 'PartnerConnection') }, partnerPartsOf(ctx.selection));
+    return partnerPage(ctx.graph, filter ?? {}, { first: pageSize(first), after, withTotal: wantsTotal(ctx, 'PartnerConnection') }, ctx.loaders.fields('Partner'));
   }
 }

@@ -20,7 +20,7 @@ export class ParticipationResolver {
   partner(@Root() p: Participation, @Ctx() ctx: Context) { return partnerOf(ctx, p.partnerId); }
 
   @FieldResolver(() => Engagement)
-  engagement(@Root() p: Participation, @Ctx() ctx: Context) { return engagementOf(ctx, p); }
+  engagement(@Root() p: Participation, @Ctx() ctx: Context) { return p.engagement ?? engagementOf(ctx, p); }
 }
 
 @Resolver(() => Contribution)
@@ -43,13 +43,13 @@ export class OutcomeResolver {
   engagement(@Root() o: Outcome, @Ctx() ctx: Context) { return engagementOf(ctx, o); }
 
   @FieldResolver(() => [Commitment])
-  dependsOn(@Root() o: Outcome, @Ctx() ctx: Context) { return ctx.loaders.outcomeDependencies.load(o.id); }
+  dependsOn(@Root() o: Outcome, @Ctx() ctx: Context) { return o.dependsOn ?? ctx.loaders.outcomeDependencies.load(o.id); }
 }
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
   @FieldResolver(() => Partner)
-  owner(@Root() m: Commitment, @Ctx() ctx: Context) { return partnerOf(ctx, m.ownerId); }
+  owner(@Root() m: Commitment, @Ctx() ctx: Context) { return m.owner ?? partnerOf(ctx, m.ownerId); }
 
   @FieldResolver(() => Engagement)
   engagement(@Root() m: Commitment, @Ctx() ctx: Context) { return engagementOf(ctx, m); }

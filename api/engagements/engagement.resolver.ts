@@ -22,12 +22,12 @@ export class EngagementResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    return engagementPage(ctx.graph, ctx.scope, filter ?? {}, { first: pageSize(first), after, withTotal: wantsTotal(ctx, 'EngagementConnection') });
+    return engagementPage(ctx.graph, ctx.scope, filter ?? {}, { first: pageSize(first), after, withTotal: wantsTotal(ctx, 'EngagementConnection') }, ctx.loaders.fields('Engagement'));
   }
 
   @FieldResolver(() => Customer)
-  async customer(@Root() e: Engagement, @Ctx() ctx: Context) {
-    return found(await ctx.loaders.customer.load(e.customerId), 'Customer');
+  customer(@Root() e: Engagement, @Ctx() ctx: Context) {
+    return e.customer ?? ctx.loaders.customer.load(e.customerId).then((c) => found(c, 'Customer'));
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'The partner whose ORCHESTRATOR interval contains `asOf` (default: today); null when none does.' })
@@ -59,7 +59,7 @@ export class EngagementResolver {
 
   @FieldResolver(() => [Outcome])
   outcomes(@Root() e: Engagement, @Ctx() ctx: Context) {
-    return ctx.loaders.outcomesOf.load(e.id);
+    return e.outcomes ?? ctx.loaders.outcomesOf.load(e.id);
   }
 
   @FieldResolver(() => [Commitment])

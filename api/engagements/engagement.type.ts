@@ -3,6 +3,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { CommitmentStatus, ContributionKind, EngagementRole, EngagementStatus, OutcomeStatus } from '../../graph/model/index.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
 import { PageInfo } from '../graphql/page-info.type.ts';
+import type { Customer, Partner } from '../directory/index.ts';
 import {
   CommitmentStatusEnum, ContributionKindEnum, EngagementRoleEnum, EngagementStatusEnum, OutcomeStatusEnum,
 } from '../graphql/enums.ts';
@@ -17,6 +18,10 @@ export class Engagement {
   @Field(() => DateScalar, { nullable: true }) startDate!: string | null;
   @Field(() => DateScalar, { nullable: true }) endDate!: string | null;
   customerId!: string;
+  // Read with the engagement when the operation selects them (api/graphql/loaders.ts);
+  // their fields' resolvers take them from here instead of asking a loader.
+  customer?: Customer | null;
+  outcomes?: Outcome[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A role interval: the partner held `role` in the engagement from `from` (inclusive) to `to` (exclusive; null = still held).' })
@@ -26,6 +31,8 @@ export class Participation {
   @Field(() => DateScalar, { nullable: true }) to!: string | null;
   partnerId!: string;
   engagementId!: string;
+  /** Read with the interval when selected (api/graphql/loaders.ts). */
+  engagement?: Engagement;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -45,6 +52,8 @@ export class Outcome {
   @Field(() => OutcomeStatusEnum) status!: OutcomeStatus;
   @Field(() => DateScalar) dueDate!: string;
   engagementId!: string;
+  /** Read with the outcome when selected (api/graphql/loaders.ts). */
+  dependsOn?: Commitment[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A deliverable one partner owes. It may depend on other commitments, of any partner and of any engagement; the DEPENDS_ON graph is acyclic.' })
@@ -55,6 +64,8 @@ export class Commitment {
   @Field(() => DateScalar, { nullable: true }) dueDate!: string | null;
   ownerId!: string;
   engagementId!: string;
+  /** Read with the commitment when selected (api/graphql/loaders.ts). */
+  owner?: Partner | null;
 }
 
 @ObjectType({ simpleResolvers: true })

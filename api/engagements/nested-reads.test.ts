@@ -106,6 +106,36 @@ describe('participations read with the partners page', () => {
   });
 });
 
+describe('what the statements read', () => {
+  /** The statements one request sends, in order. */
+  async function sent(query: string): Promise<string[]> {
+    const seen: string[] = [];
+    t.graph.onStatement = (cypher) => seen.push(cypher);
+    try {
+      const res = await t.gql(query);
+      expect(res.errors).toBeUndefined();
+    } finally {
+      t.graph.onStatement = null;
+    }
+    return seen;
+  }
+
+  it('is what the operation selects, and nothing else', async () => {
+    const lean = await sent('{ partners(first: 5) { edges { node { id participations(first: 2) { edges { node { role engagement { id name } } } } } } } }');
+    expect(lean.length).toBe(2);
+    const [page, participations] = lean as [string, string];
+    for (const unasked of ['count(', 'OPERATES_IN', 'HOLDS', 'p.type', 'p.tier']) expect(page).not.toContain(unasked);
+    for (const unasked of ['count(', ':Customer', ':Outcome', 'e.value', 'e.status', 'toString(r.to)']) expect(participations).not.toContain(unasked);
+
+    const full = await sent(`{ partners(first: 5) { totalCount edges { node { id regions { code } participations(first: 2) { totalCount edges { node {
+      role to engagement { id status customer { id } outcomes { id } } } } } } } } }`);
+    expect(full.length).toBe(2);
+    const [fullPage, fullParticipations] = full as [string, string];
+    for (const asked of ['count(', 'OPERATES_IN']) expect(fullPage).toContain(asked);
+    for (const asked of ['count(', ':Customer', ':Outcome', 'e.status', 'toString(r.to)']) expect(fullParticipations).toContain(asked);
+  });
+});
+
 describe('pages asked without totalCount', () => {
   it('partners, engagements and a customer\'s engagements hold the same rows as with it', async () => {
     const shapes = [
@@ -137,14 +167,39 @@ describe('an engagement\'s outcomes with their dependencies and owners', () => {
       const joined = await t.gql<{ engagement: { outcomes: Array<{ id: string; dependsOn: Dep[] }> } }>(
         `query($id: ID!) { engagement(id: $id) { outcomes { id dependsOn { id status owner { id name regions { code } } } } } }`, { id });
       expect(joined.errors).toBeUndefined();
-      // The engagement, then its outcomes with their dependencies and owners.
-      expect(t.graph.roundTrips - before).toBe(2);
+      // The engagement with its outcomes, their dependencies and owners.
+      expect(t.graph.roundTrips - before).toBe(1);
       const outcomes = joined.data!.engagement.outcomes;
       expect(outcomes.flatMap((o) => o.dependsOn).length).toBeGreaterThanOrEqual(3);
       for (const outcome of outcomes) {
         const alone = await t.gql<{ outcome: { dependsOn: Dep[] } }>(
           `query($id: ID!) { outcome(id: $id) { dependsOn { id status owner { id name regions { code } } } } }`, { id: outcome.id });
         expect(outcome.dependsOn).toEqual(alone.data!.outcome.dependsOn);
+      }
+    }
+  });
+
+  it('read inside a partner\'s participations (where the partner is bound), equal the same read one level at a time', async () => {
+    type Dep = { id: string; owner: { id: string; name: string } };
+    type Engaged = { id: string; customer: { id: string; name: string }; outcomes: Array<{ id: string; dependsOn: Dep[] }> };
+    const before = t.graph.roundTrips;
+    const res = await t.gql<{ partners: PageOf<{ id: string; participations: PageOf<{ engagement: Engaged }> }> }>(
+      `{ partners(first: 30) { edges { node { id participations(first: 6) { edges { node { engagement {
+          id customer { id name } outcomes { id dependsOn { id owner { id name } } } } } } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    // The partners page, then the participations with everything below them.
+    expect(t.graph.roundTrips - before).toBe(2);
+    const engaged = res.data!.partners.edges.flatMap((p) => nodes(p.node.participations).map((n) => n.engagement));
+    const owners = engaged.flatMap((e) => e.outcomes.flatMap((o) => o.dependsOn.map((d) => d.owner.id)));
+    expect(new Set(owners).size).toBeGreaterThan(5); // owners other than the page's partners
+    for (const engagement of engaged.slice(0, 25)) {
+      const alone = await t.gql<{ engagement: { customer: Engaged['customer'] } }>(
+        `query($id: ID!) { engagement(id: $id) { customer { id name } } }`, { id: engagement.id });
+      expect(engagement.customer).toEqual(alone.data!.engagement.customer);
+      for (const outcome of engagement.outcomes) {
+        const deps = await t.gql<{ outcome: { dependsOn: Dep[] } }>(
+          `query($id: ID!) { outcome(id: $id) { dependsOn { id owner { id name } } } }`, { id: outcome.id });
+        expect(outcome.dependsOn).toEqual(deps.data!.outcome.dependsOn);
       }
     }
   });

@@ -5,19 +5,15 @@ import { AppError } from '../../graph/model/index.ts';
 import type { Scope } from '../../graph/model/index.ts';
 import type { AnswerCacheSlot } from '../server/answer-cache.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import { selects, type Selection } from './selection.ts';
+import { selects } from './selection.ts';
 
 export interface Context {
   principal: Principal;
   /** null for ADMIN and ANALYST; the partner id of a PARTNER token. */
   scope: Scope;
   graph: Graph;
+  /** The request's loaders; `loaders.selection` is what the operation selects (api/graphql/selection.ts). */
   loaders: Loaders;
-  /**
-   * What the operation selects (api/graphql/selection.ts), set once it is known; null
-   * (everything counts as selected) where nobody set it.
-   */
-  selection: Selection;
   /** "Today" is the server's current date (UTC), fixed for the whole request. */
   today: string;
   /** Called with a revoked token's hash, so the authenticator's cache forgets it. */
@@ -32,21 +28,17 @@ export function createContext(
   graph: Graph, principal: Principal, onRevoke: (hash: string) => void, reportInternal: (err: unknown) => void,
 ): Context {
   const scope = principal.role === 'PARTNER' ? principal.partnerId : null;
-  const ctx: Context = {
-    principal, scope, graph, selection: null, today: new Date().toISOString().slice(0, 10), onRevoke, reportInternal,
-    loaders: createLoaders(graph, scope, () => ctx.selection),
-  };
-  return ctx;
+  return { principal, scope, graph, loaders: createLoaders(graph, scope), today: new Date().toISOString().slice(0, 10), onRevoke, reportInternal };
 }
 
 /** After a write, later fields of the same operation must not see cached reads from before it. */
 export function afterWrite(ctx: Context): void {
-  ctx.loaders = createLoaders(ctx.graph, ctx.scope, () => ctx.selection);
+  ctx.loaders = createLoaders(ctx.graph, ctx.scope, ctx.loaders.selection);
 }
 
 /** Whether the operation reads the `totalCount` of `connection` (a type name) anywhere: counting is a page's dearest part. */
 export function wantsTotal(ctx: Context, connection: string): boolean {
-  return selects(ctx.selection, `${connection}.totalCount`);
+  return selects(ctx.loaders.selection, `${connection}.totalCount`);
 }
 
 /** Writes are ADMIN's (contract: Access), except setCommitmentStatus, which checks itself. */

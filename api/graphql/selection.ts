@@ -38,18 +38,37 @@ export function selectionOf(schema: GraphQLSchema, document: DocumentNode): Read
   return found;
 }
 
+const byType = new WeakMap<ReadonlySet<string>, Map<string, ReadonlySet<string>>>();
+
+/** The fields of `type` selected anywhere; null (all of them) when the selection is unknown. Kept per selection. */
+export function fieldsOf(selection: Selection, type: string): ReadonlySet<string> | null {
+  if (selection === null) return null;
+  let types = byType.get(selection);
+  if (types === undefined) {
+    types = new Map();
+    byType.set(selection, types);
+  }
+  let fields = types.get(type);
+  if (fields === undefined) {
+    const prefix = `${type}.`;
+    fields = new Set([...selection].filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length)));
+    types.set(type, fields);
+  }
+  return fields;
+}
+
 /** Whether `coordinate` ("Type.field") is selected; true when the selection is unknown. */
 export function selects(selection: Selection, coordinate: string): boolean {
   return selection === null || selection.has(coordinate);
 }
 
-/** Records the operation's selection in the context once the operation is known, before any resolver runs. */
-export function selectionPlugin<C extends { selection: Selection }>(): ApolloServerPlugin<C> {
+/** Records the operation's selection in the request's loaders once the operation is known, before any resolver runs. */
+export function selectionPlugin<C extends { loaders: { selection: Selection } }>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, contextValue }) {
-          contextValue.selection = selectionOf(schema, document);
+          contextValue.loaders.selection = selectionOf(schema, document);
         },
       };
     },

@@ -64,7 +64,7 @@ export async function runTool(schema: GraphQLSchema, tool: PreparedTool, args: R
     if (err instanceof GraphQLError) return { errors: [toolError(err, context)] };
     throw err;
   }
-  context.selection = selectionOf(schema, tool.document);
+  context.loaders.selection = selectionOf(schema, tool.document);
   const result = await execute({ schema, document: tool.document, variableValues: variables, contextValue: context });
   if (result.errors && result.errors.length > 0) {
     // No data at all: graphql-js refused the variables before anything ran, which is the

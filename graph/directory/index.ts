@@ -7,7 +7,7 @@
  */
 export { customersByIds } from './customers.ts';
 export { partnerPage, partnersByIds } from './partners.ts';
-export { ALL_CUSTOMER_PARTS, customerFields } from './customers.queries.ts';
-export type { CustomerParts, CustomerRow } from './customers.queries.ts';
-export { ALL_PARTNER_PARTS, partnerFields } from './partners.queries.ts';
-export type { CapabilityRow, NamedRow, PartnerParts, PartnerRow } from './partners.queries.ts';
+export { customerFields } from './customers.queries.ts';
+export type { CustomerRow } from './customers.queries.ts';
+export { partnerFields } from './partners.queries.ts';
+export type { CapabilityRow, NamedRow, PartnerRow } from './partners.queries.ts';

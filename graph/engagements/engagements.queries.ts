@@ -4,15 +4,18 @@
  * which sees only engagements in which that partner has held a role (and their
  * items). Out of scope behaves exactly like missing.
  */
+import { mapProjection, type Fields, type Prop } from '../db/index.ts';
+
+/** An engagement: the keys the read was asked for (`engagementFields`), always its id. */
 export interface EngagementRow {
   id: string;
-  name: string;
-  status: string;
-  value: number | null;
-  currency: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  customerId: string;
+  name?: string;
+  status?: string;
+  value?: number | null;
+  currency?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  customerId?: string;
 }
 
 export interface RequirementRow { capability: { id: string; name: string }; level: number }
@@ -27,19 +30,34 @@ export interface CommitmentRow {
   id: string; description: string; status: string; dueDate: string | null; ownerId: string; engagementId: string;
 }
 
-/** The projection of the engagement bound to `e`, shared by every engagement read. */
-export const ENGAGEMENT_FIELDS = `{
-  .id, .name, .status, .value, .currency, startDate: toString(e.startDate), endDate: toString(e.endDate),
-  customerId: COLLECT { MATCH (e)-[:FOR]->(c:Customer) RETURN c.id }[0]
-}`;
+const ENGAGEMENT_PROPS: readonly Prop[] = [
+  ['id', 'e.id'], ['name', 'e.name'], ['status', 'e.status'], ['value', 'e.value'], ['currency', 'e.currency'],
+  ['startDate', 'toString(e.startDate)'], ['endDate', 'toString(e.endDate)'],
+  ['customerId', 'COLLECT { MATCH (e)-[:FOR]->(c:Customer) RETURN c.id }[0]', 'customer'],
+];
+
+/**
+ * The projection of the engagement bound to `e`, shared by every engagement read: the
+ * `fields` asked (null: all), and the levels below it that were asked in the same
+ * statement: `customer` (a customer projection bound to `c`) and `outcomes` (outcomesOf's
+ * list expression), each under its field's name.
+ */
+export function engagementFields(fields: Fields, levels: { customer: string | null; outcomes: string | null } = { customer: null, outcomes: null }): string {
+  return mapProjection([
+    ...ENGAGEMENT_PROPS,
+    ...(levels.customer === null ? [] : [['customer', `COLLECT { MATCH (e)-[:FOR]->(c:Customer) RETURN ` + levels.customer + ` }[0]`] as const]),
+    ...(levels.outcomes === null ? [] : [['outcomes', levels.outcomes] as const]),
+  ], fields, ['id']);
+}
 
 const IN_SCOPE = ` ($scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) }) `;
 
-export const ENGAGEMENTS_BY_IDS = `
+/** `projection`: engagementFields' projection of `e`. */
+export const engagementsByIdsStatement = (projection: string) => `
 UNWIND $ids AS id
 MATCH (e:Engagement {id: id})
 WHERE` + IN_SCOPE + `
-RETURN e` + ENGAGEMENT_FIELDS + ` AS engagement`;
+RETURN ` + projection + ` AS engagement`;
 
 /** Filters of `engagements`; `partnerId` and `role` together ask for that partner in that role. */
 const ENGAGEMENT_FILTER = `
@@ -53,12 +71,12 @@ const ENGAGEMENT_FILTER = `
     AND` + IN_SCOPE;
 
 /** A page of engagements by id after `$after` (`$limit` rows) and, `withTotal`, the total that match (else null). */
-export const engagementPageStatement = (withTotal: boolean) => (withTotal ? `
+export const engagementPageStatement = (fields: Fields, withTotal: boolean) => (withTotal ? `
 CALL () { MATCH (e:Engagement) WHERE` + ENGAGEMENT_FILTER + ` RETURN count(e) AS totalCount }` : '') + `
 CALL () {
   MATCH (e:Engagement) WHERE ($after IS NULL OR e.id > $after) AND` + ENGAGEMENT_FILTER + `
   WITH e ORDER BY e.id LIMIT $limit
-  RETURN collect(e` + ENGAGEMENT_FIELDS + `) AS page
+  RETURN collect(` + engagementFields(fields) + `) AS page
 }
 RETURN ` + (withTotal ? 'totalCount' : 'null AS totalCount') + `, page`;
 
@@ -68,7 +86,7 @@ RETURN ` + (withTotal ? 'totalCount' : 'null AS totalCount') + `, page`;
  * largest page of the batch (LIMIT cannot read a key's own), and the key's own page is
  * cut from those.
  */
-export const customerEngagementPagesStatement = (withTotal: boolean) => `
+export const customerEngagementPagesStatement = (fields: Fields, withTotal: boolean) => `
 UNWIND $keys AS k` + (withTotal ? `
 CALL (k) {
   MATCH (e:Engagement)-[:FOR]->(:Customer {id: k.customerId})
@@ -81,7 +99,7 @@ CALL (k) {
   WITH e ORDER BY e.id LIMIT $limit
   // An aggregation without a grouping key: one row even when nothing matches (a page
   // after the last one), so the key's totalCount is not lost with it.
-  RETURN collect(e` + ENGAGEMENT_FIELDS + `) AS rows
+  RETURN collect(` + engagementFields(fields) + `) AS rows
 }
 RETURN k.i AS i, ` + (withTotal ? 'totalCount' : 'null AS totalCount') + `, rows[..k.limit] AS page`;
 
@@ -102,20 +120,28 @@ RETURN id, COLLECT { MATCH (p:Partner)-[:CONTRIBUTED]->(k:Contribution)-[:TO]->(
                      RETURN {id: k.id, partnerId: p.id, engagementId: e.id, kind: k.kind, date: toString(k.date), amount: k.amount}
                      ORDER BY k.date, k.id } AS items`;
 
+const OUTCOME_PROPS: readonly Prop[] = [
+  ['id', 'o.id'], ['description', 'o.description'], ['status', 'o.status'], ['dueDate', 'toString(o.dueDate)'],
+  ['engagementId', 'e.id', 'engagement'],
+];
+
 /**
- * Per engagement id, its outcomes by due date, then id; with `dependsOn` (a list
- * expression over the outcome bound to `o`, outcomes-commitments.queries.ts
- * dependenciesOf), each outcome's dependencies too, so `engagement { outcomes { dependsOn
- * … } }` reads both levels in one statement.
+ * The outcomes of the engagement bound to `e` (a list expression), by due date, then id,
+ * with the `fields` asked (null: all); with `dependsOn` (a list expression over the
+ * outcome bound to `o`, outcomes-commitments.queries.ts dependenciesOf), each outcome's
+ * dependencies too, so `engagement { outcomes { dependsOn … } }` reads both levels in one
+ * statement. The outcomes of an engagement in scope are in scope.
  */
-export const outcomesOfStatement = (dependsOn: string | null) => `
+export const outcomesList = (fields: Fields, dependsOn: string | null) => `COLLECT { MATCH (o:Outcome)-[:OF]->(e)
+                     RETURN ` + mapProjection([...OUTCOME_PROPS, ...(dependsOn === null ? [] : [['dependsOn', dependsOn] as const])], fields, ['id']) + `
+                     ORDER BY o.dueDate, o.id }`;
+
+/** Per engagement id, `list` (outcomesList's). */
+export const outcomesOfStatement = (list: string) => `
 UNWIND $ids AS id
 MATCH (e:Engagement {id: id})
 WHERE` + IN_SCOPE + `
-RETURN id, COLLECT { MATCH (o:Outcome)-[:OF]->(e)
-                     RETURN {id: o.id, description: o.description, status: o.status, dueDate: toString(o.dueDate), engagementId: e.id`
-  + (dependsOn === null ? '' : `, dependsOn: ` + dependsOn) + `}
-                     ORDER BY o.dueDate, o.id } AS items`;
+RETURN id, ` + list + ` AS items`;
 
 export const COMMITMENTS_OF = `
 UNWIND $ids AS id

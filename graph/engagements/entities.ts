@@ -2,15 +2,48 @@
  * Batch reads of engagements and the items they hold, each one statement whatever the
  * number of keys, each within the caller's scope.
  */
-import type { Graph } from '../db/index.ts';
 import * as E from './engagements.queries.ts';
 import * as I from './outcomes-commitments.queries.ts';
-import { listsByIds, rowsByIds } from '../db/index.ts';
+import { fieldsKey, listsByIds, rowsByIds, statementFor, type Fields, type Graph } from '../db/index.ts';
 import { type Scope } from '../model/index.ts';
-import { partnerFields, type PartnerParts, type PartnerRow } from '../directory/index.ts';
+import { customerFields, partnerFields, type CustomerRow, type PartnerRow } from '../directory/index.ts';
 
-export function engagementsByIds(graph: Graph, scope: Scope, ids: readonly string[]): Promise<Array<E.EngagementRow | null>> {
-  return rowsByIds(graph, E.ENGAGEMENTS_BY_IDS, ids, { scope }, 'engagement');
+/** The levels below an engagement read with it, in the same statement. */
+export interface EngagementLevels {
+  /** Its customer with these fields, in `customer`; false: not read. */
+  customer: Fields | false;
+  /** Its outcomes as outcomesOf reads them, in `outcomes`; null: not read. */
+  outcomes: OutcomesOfOptions | null;
+}
+
+/** An engagement with the levels below it that were asked for (EngagementLevels). */
+export interface EngagementWithLevels extends E.EngagementRow {
+  customer?: CustomerRow | null;
+  outcomes?: OutcomeWithLevels[];
+}
+
+const NO_LEVELS: EngagementLevels = { customer: false, outcomes: null };
+
+/** A name for a choice of engagement fields and levels, for statementFor. */
+export function engagementShape(fields: Fields, levels: EngagementLevels): string {
+  return `${fieldsKey(fields)} ${levels.customer === false ? '-' : fieldsKey(levels.customer)} ${levels.outcomes ? outcomesShape(levels.outcomes) : '-'}`;
+}
+
+/** engagementFields' projection of `e` with these fields and levels. */
+export function engagementProjection(fields: Fields, levels: EngagementLevels): string {
+  return E.engagementFields(fields, {
+    customer: levels.customer === false ? null : customerFields(levels.customer),
+    outcomes: levels.outcomes ? outcomesListFor(levels.outcomes) : null,
+  });
+}
+
+/** `fields`: what to read of each engagement (null: everything); `levels`: what below it to read with it. */
+export function engagementsByIds(
+  graph: Graph, scope: Scope, ids: readonly string[], fields: Fields = null, levels: EngagementLevels = NO_LEVELS,
+): Promise<Array<EngagementWithLevels | null>> {
+  const statement = statementFor(`engagements by ids ${engagementShape(fields, levels)}`,
+    () => E.engagementsByIdsStatement(engagementProjection(fields, levels)));
+  return rowsByIds(graph, statement, ids, { scope }, 'engagement');
 }
 
 export function outcomesByIds(graph: Graph, scope: Scope, ids: readonly string[]): Promise<Array<E.OutcomeRow | null>> {
@@ -34,28 +67,36 @@ export interface OutcomeWithLevels extends E.OutcomeRow {
   dependsOn?: Array<E.CommitmentRow & { owner?: PartnerRow | null }>;
 }
 
-/** What outcomesOf reads beside the outcomes. */
+/** What outcomesOf reads of each outcome, and below it. */
 export interface OutcomesOfOptions {
-  /** Each outcome's dependencies (as outcomeDependencies reads them), in `dependsOn`. */
-  dependsOn: boolean;
-  /** With `dependsOn`, each dependency's owner with these lists, in `owner`; null: not read. */
-  owner: PartnerParts | null;
+  /** The outcome's fields (null: all). */
+  fields: Fields;
+  /**
+   * Each outcome's dependencies (as outcomeDependencies reads them, with these `fields`),
+   * in `dependsOn`, and with `owner` each dependency's owner with those fields, in
+   * `owner`; null: not read.
+   */
+  dependsOn: { fields: Fields; owner: Fields | false } | null;
 }
 
-const NO_LEVELS: OutcomesOfOptions = { dependsOn: false, owner: null };
-const outcomeStatements = new Map<string, string>();
+const EVERYTHING: OutcomesOfOptions = { fields: null, dependsOn: null };
 
+function outcomesShape({ fields, dependsOn }: OutcomesOfOptions): string {
+  return `${fieldsKey(fields)} ${dependsOn ? `${fieldsKey(dependsOn.fields)} ${dependsOn.owner === false ? '-' : fieldsKey(dependsOn.owner)}` : '-'}`;
+}
+
+function outcomesListFor({ fields, dependsOn }: OutcomesOfOptions): string {
+  // `dc`: the dependency's engagement, a name not bound where the list is read.
+  return E.outcomesList(fields, dependsOn
+    ? I.dependenciesOf('o', 'dc', dependsOn.fields, dependsOn.owner === false ? null : partnerFields(dependsOn.owner, 'mo'))
+    : null);
+}
+
+/** Per engagement id, its outcomes by due date, then id. */
 export function outcomesOf(
-  graph: Graph, scope: Scope, engagementIds: readonly string[], options: OutcomesOfOptions = NO_LEVELS,
+  graph: Graph, scope: Scope, engagementIds: readonly string[], options: OutcomesOfOptions = EVERYTHING,
 ): Promise<OutcomeWithLevels[][]> {
-  const shape = JSON.stringify(options);
-  let statement = outcomeStatements.get(shape);
-  if (statement === undefined) {
-    const owner = options.owner && partnerFields(options.owner);
-    // `dc`: the dependency's engagement, a name not bound where the list is read.
-    statement = E.outcomesOfStatement(options.dependsOn ? I.dependenciesOf('o', 'dc', owner) : null);
-    outcomeStatements.set(shape, statement);
-  }
+  const statement = statementFor(`outcomes of ${outcomesShape(options)}`, () => E.outcomesOfStatement(outcomesListFor(options)));
   return listsByIds(graph, statement, engagementIds, { scope });
 }
 
@@ -63,10 +104,11 @@ export function commitmentsOf(graph: Graph, scope: Scope, engagementIds: readonl
   return listsByIds(graph, E.COMMITMENTS_OF, engagementIds, { scope });
 }
 
-export function outcomeDependencies(graph: Graph, scope: Scope, outcomeIds: readonly string[]): Promise<E.CommitmentRow[][]> {
-  return listsByIds(graph, I.OUTCOME_DEPENDENCIES, outcomeIds, { scope });
+/** `fields`: what to read of each commitment (null: everything). */
+export function outcomeDependencies(graph: Graph, scope: Scope, outcomeIds: readonly string[], fields: Fields = null): Promise<E.CommitmentRow[][]> {
+  return listsByIds(graph, statementFor(`outcome dependencies ${fieldsKey(fields)}`, () => I.outcomeDependenciesStatement(fields)), outcomeIds, { scope });
 }
 
-export function commitmentDependencies(graph: Graph, scope: Scope, commitmentIds: readonly string[]): Promise<E.CommitmentRow[][]> {
-  return listsByIds(graph, I.COMMITMENT_DEPENDENCIES, commitmentIds, { scope });
+export function commitmentDependencies(graph: Graph, scope: Scope, commitmentIds: readonly string[], fields: Fields = null): Promise<E.CommitmentRow[][]> {
+  return listsByIds(graph, statementFor(`commitment dependencies ${fieldsKey(fields)}`, () => I.commitmentDependenciesStatement(fields)), commitmentIds, { scope });
 }

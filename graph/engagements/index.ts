@@ -6,7 +6,7 @@
  * The area's only door: nothing outside graph/engagements/ imports its other files.
  */
 export type { CommitmentRow, EngagementRow, OutcomeRow } from './engagements.queries.ts';
-export type { OutcomesOfOptions, OutcomeWithLevels } from './entities.ts';
+export type { EngagementLevels, EngagementWithLevels, OutcomesOfOptions, OutcomeWithLevels } from './entities.ts';
 export { commitmentDependencies, commitmentsByIds, commitmentsOf, contributionsOf, engagementsByIds, outcomeDependencies, outcomesByIds, outcomesOf, requirementsOf } from './entities.ts';
 export { customerEngagementPages, engagementPage, partnerParticipationPages } from './pages.ts';
 export type { CustomerPageKey, ParticipationPageKey, ParticipationPageOptions, ParticipationWithLevels } from './pages.ts';

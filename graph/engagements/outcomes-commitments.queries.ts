@@ -3,17 +3,28 @@
  * scope (`$scope`: null, or the PARTNER token's partner id): an item is visible when
  * its engagement is. A dependency on a commitment outside the scope is left out.
  */
+import { mapProjection, type Fields, type Prop } from '../db/index.ts';
 
 const OUTCOME = `{id: o.id, description: o.description, status: o.status, dueDate: toString(o.dueDate), engagementId: e.id}`;
 
+/** The keys of a commitment bound to `m`, of the engagement bound to `engagement`. */
+const commitmentProps = (engagement: string): Prop[] => [
+  ['id', 'm.id'], ['description', 'm.description'], ['status', 'm.status'], ['dueDate', 'toString(m.dueDate)'],
+  ['ownerId', 'COLLECT { MATCH (m)-[:OWNED_BY]->(mo:Partner) RETURN mo.id }[0]', 'owner'],
+  ['engagementId', `${engagement}.id`, 'engagement'],
+];
+
 /**
- * The commitment bound to `m`, of the engagement bound to `engagement`; with `owner` (a
- * partner projection bound to `p`), also its owner's row, in `owner`.
+ * The commitment bound to `m`, of the engagement bound to `engagement`, with the
+ * `fields` asked (null: all); with `owner` (a partner projection bound to `mo`: these
+ * lists are read inside a partner's page, where `p` is taken), also its owner's row, in
+ * `owner`.
  */
-const commitment = (engagement: string, owner: string | null) => `{id: m.id, description: m.description, status: m.status, dueDate: toString(m.dueDate),
-                     ownerId: COLLECT { MATCH (m)-[:OWNED_BY]->(p:Partner) RETURN p.id }[0], engagementId: ${engagement}.id`
-  + (owner === null ? '' : `,\n                     owner: COLLECT { MATCH (m)-[:OWNED_BY]->(p:Partner) RETURN p` + owner + ` }[0]`) + `}`;
-const COMMITMENT = commitment('e', null);
+const commitment = (engagement: string, fields: Fields, owner: string | null) => mapProjection([
+  ...commitmentProps(engagement),
+  ...(owner === null ? [] : [['owner', `COLLECT { MATCH (m)-[:OWNED_BY]->(mo:Partner) RETURN ` + owner + ` }[0]`] as const]),
+], fields, ['id']);
+const COMMITMENT = commitment('e', null, null);
 
 export const OUTCOMES_BY_IDS = `
 UNWIND $ids AS id
@@ -32,20 +43,23 @@ RETURN ` + COMMITMENT + ` AS item`;
  * commitment's engagement is bound to `engagement` (a name free where this is used) and,
  * with `owner`, each row carries its owner's partner row (as `commitment` says).
  */
-export const dependenciesOf = (item: string, engagement: string, owner: string | null) => `COLLECT {
+export const dependenciesOf = (item: string, engagement: string, fields: Fields, owner: string | null) => `COLLECT {
   MATCH (${item})-[:DEPENDS_ON]->(m:Commitment)-[:PART_OF]->(${engagement}:Engagement)
   WHERE $scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(${engagement}) }
-  RETURN ` + commitment(engagement, owner) + ` ORDER BY m.id
+  RETURN ` + commitment(engagement, fields, owner) + ` ORDER BY m.id
 }`;
-const DEPENDENCIES = dependenciesOf('x', 'e', null);
 
-/** Per outcome id (outcome and commitment ids are separate namespaces, hence two statements). */
-export const OUTCOME_DEPENDENCIES = `
+
+/**
+ * Per outcome id, and per commitment id (separate namespaces, hence two statements):
+ * what it depends on, with the `fields` asked of each commitment (null: all).
+ */
+export const outcomeDependenciesStatement = (fields: Fields) => `
 UNWIND $ids AS id
 MATCH (x:Outcome {id: id})
-RETURN id, ` + DEPENDENCIES + ` AS items`;
+RETURN id, ` + dependenciesOf('x', 'e', fields, null) + ` AS items`;
 
-export const COMMITMENT_DEPENDENCIES = `
+export const commitmentDependenciesStatement = (fields: Fields) => `
 UNWIND $ids AS id
 MATCH (x:Commitment {id: id})
-RETURN id, ` + DEPENDENCIES + ` AS items`;
+RETURN id, ` + dependenciesOf('x', 'e', fields, null) + ` AS items`;

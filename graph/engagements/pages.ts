@@ -3,11 +3,11 @@
  * partner's participations. Each page and its totalCount come
  * from one statement; batched lists take one statement for all their keys.
  */
-import type { Graph } from '../db/index.ts';
 import type { EngagementRole, EngagementStatus, Page, PageArgs, PageRow, Scope } from '../model/index.ts';
 import * as E from './engagements.queries.ts';
 import { partnerParticipationPagesStatement, type ParticipationRow } from './participations.queries.ts';
-import { customerFields, type CustomerParts, type CustomerRow } from '../directory/index.ts';
+import { engagementProjection, engagementShape, type EngagementLevels, type EngagementWithLevels } from './entities.ts';
+import { fieldsKey, statementFor, type Fields, type Graph } from '../db/index.ts';
 import { decodeCursor, toPage } from '../model/index.ts';
 
 export interface EngagementFilter {
@@ -19,9 +19,12 @@ export interface EngagementFilter {
   industries?: string[] | null;
 }
 
-export async function engagementPage(graph: Graph, scope: Scope, filter: EngagementFilter, args: PageArgs): Promise<Page<E.EngagementRow>> {
+/** `fields`: what to read of each engagement (null: everything). */
+export async function engagementPage(graph: Graph, scope: Scope, filter: EngagementFilter, args: PageArgs, fields: Fields = null): Promise<Page<E.EngagementRow>> {
   const [after] = decodeCursor(args.after, 1) ?? [null];
-  const [row] = await graph.read<PageRow<E.EngagementRow>>(E.engagementPageStatement(args.withTotal ?? true), {
+  const withTotal = args.withTotal ?? true;
+  const statement = statementFor(`engagements page ${fieldsKey(fields)} ${withTotal}`, () => E.engagementPageStatement(fields, withTotal));
+  const [row] = await graph.read<PageRow<E.EngagementRow>>(statement, {
     scope,
     statuses: filter.statuses ?? null,
     partnerId: filter.partnerId ?? null,
@@ -37,11 +40,14 @@ export async function engagementPage(graph: Graph, scope: Scope, filter: Engagem
 
 export interface CustomerPageKey extends Omit<PageArgs, 'withTotal'> { customerId: string }
 
-/** `withTotal`: every page's totalCount (else null). */
-export async function customerEngagementPages(graph: Graph, scope: Scope, keys: readonly CustomerPageKey[], withTotal = true): Promise<Array<Page<E.EngagementRow>>> {
+/** `withTotal`: every page's totalCount (else null); `fields`: what to read of each engagement (null: everything). */
+export async function customerEngagementPages(
+  graph: Graph, scope: Scope, keys: readonly CustomerPageKey[], withTotal = true, fields: Fields = null,
+): Promise<Array<Page<E.EngagementRow>>> {
   const params = keys.map((k, i) => ({ i, customerId: k.customerId, after: (decodeCursor(k.after, 1) ?? [null])[0], limit: k.first + 1 }));
   const limit = Math.max(0, ...params.map((k) => k.limit));
-  const rows = await graph.read<PageRow<E.EngagementRow> & { i: number }>(E.customerEngagementPagesStatement(withTotal), { scope, keys: params, limit });
+  const statement = statementFor(`customer engagements ${fieldsKey(fields)} ${withTotal}`, () => E.customerEngagementPagesStatement(fields, withTotal));
+  const rows = await graph.read<PageRow<E.EngagementRow> & { i: number }>(statement, { scope, keys: params, limit });
   const byKey = new Map(rows.map((r) => [r.i, r]));
   const total = (i: number) => (withTotal ? byKey.get(i)?.totalCount ?? 0 : null);
   return keys.map((k, i) => toPage(byKey.get(i)?.page ?? [], k.first, total(i), (e) => [e.id]));
@@ -49,24 +55,25 @@ export async function customerEngagementPages(graph: Graph, scope: Scope, keys: 
 
 export interface ParticipationPageKey extends Omit<PageArgs, 'withTotal'> { partnerId: string; role: EngagementRole | null }
 
-/** What a batch of participation pages reads beside its rows. */
+/** What a batch of participation pages reads. */
 export interface ParticipationPageOptions {
   /** Every page's totalCount (else null). */
   withTotal: boolean;
-  /** Each row's engagement, in `engagement`: a nested list's next level, read in the same statement. */
-  engagement: boolean;
-  /** With `engagement`, the engagement's customer with these links, in `customer`; null: not read. */
-  customer: CustomerParts | null;
+  /** The fields of each interval (null: all). */
+  fields: Fields;
+  /**
+   * Each row's engagement with these `fields` and `levels`, in `engagement`: a nested
+   * list's next levels, read in the same statement; null: not read.
+   */
+  engagement: { fields: Fields; levels: EngagementLevels } | null;
 }
 
 /** A participation with the levels below it that were asked for (ParticipationPageOptions). */
 export interface ParticipationWithLevels extends ParticipationRow {
-  engagement?: E.EngagementRow;
-  customer?: CustomerRow | null;
+  engagement?: EngagementWithLevels;
 }
 
-const EVERY_TOTAL: ParticipationPageOptions = { withTotal: true, engagement: false, customer: null };
-const participationStatements = new Map<string, string>();
+const EVERY_TOTAL: ParticipationPageOptions = { withTotal: true, fields: null, engagement: null };
 
 /** Newest first: `from` descending, then engagement id, then role. */
 export async function partnerParticipationPages(
@@ -74,16 +81,13 @@ export async function partnerParticipationPages(
 ): Promise<Array<Page<ParticipationWithLevels>>> {
   const params = keys.map((k, i) => ({ i, partnerId: k.partnerId, role: k.role, after: decodeCursor(k.after, 3), limit: k.first + 1 }));
   const limit = Math.max(0, ...params.map((k) => k.limit));
-  const shape = JSON.stringify(options);
-  let statement = participationStatements.get(shape);
-  if (statement === undefined) {
-    statement = partnerParticipationPagesStatement({
-      withTotal: options.withTotal, engagement: options.engagement, customer: options.customer && customerFields(options.customer),
-    }, E.ENGAGEMENT_FIELDS);
-    participationStatements.set(shape, statement);
-  }
+  const { withTotal, fields, engagement } = options;
+  const key = `participation pages ${withTotal} ${fieldsKey(fields)} ${engagement ? engagementShape(engagement.fields, engagement.levels) : '-'}`;
+  const statement = statementFor(key, () => partnerParticipationPagesStatement({
+    withTotal, fields, engagement: engagement ? engagementProjection(engagement.fields, engagement.levels) : null,
+  }));
   const rows = await graph.read<PageRow<ParticipationWithLevels> & { i: number }>(statement, { scope, keys: params, limit });
   const byKey = new Map(rows.map((r) => [r.i, r]));
-  const total = (i: number) => (options.withTotal ? byKey.get(i)?.totalCount ?? 0 : null);
+  const total = (i: number) => (withTotal ? byKey.get(i)?.totalCount ?? 0 : null);
   return keys.map((k, i) => toPage(byKey.get(i)?.page ?? [], k.first, total(i), (r) => [r.from, r.engagementId, r.role]));
 }

@@ -4,6 +4,7 @@
  * Scope as everywhere: `$scope` null, or a PARTNER token's partner id, which sees the
  * intervals of engagements in which it has held a role.
  */
+import { mapProjection, type Fields, type Prop } from '../db/index.ts';
 
 export interface ParticipationRow {
   partnerId: string;
@@ -13,7 +14,10 @@ export interface ParticipationRow {
   to: string | null;
 }
 
-const ROW = `{partnerId: p.id, engagementId: e.id, role: r.role, from: toString(r.from), to: toString(r.to)}`;
+const PARTICIPATION_PROPS: readonly Prop[] = [
+  ['partnerId', 'p.id', 'partner'], ['engagementId', 'e.id', 'engagement'], ['role', 'r.role'], ['from', 'toString(r.from)'], ['to', 'toString(r.to)'],
+];
+const ROW = mapProjection(PARTICIPATION_PROPS, null);
 const IN_SCOPE = ` ($scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(e) }) `;
 
 /** Per key {engagementId, asOf}: the intervals in force on asOf, by role, then partner id. */
@@ -37,13 +41,13 @@ RETURN id, COLLECT {
   RETURN ` + ROW + ` ORDER BY r.from, p.id, r.role
 } AS items`;
 
-/** What a page of a partner's intervals reads beside the rows (ParticipationPageOptions). */
+/** What a page of a partner's intervals reads (ParticipationPageOptions). */
 export interface ParticipationPageParts {
   withTotal: boolean;
-  /** Each row's engagement, as ENGAGEMENT_FIELDS projects it, in `engagement`. */
-  engagement: boolean;
-  /** With `engagement`: the engagement's customer, as `customerFields` projects it, in `customer`. */
-  customer: string | null;
+  /** The fields asked of each interval (null: all); its sort key (from, engagementId, role) is always read. */
+  fields: Fields;
+  /** Each row's engagement, an engagement projection bound to `e` (with its levels), in `engagement`; null: not read. */
+  engagement: string | null;
 }
 
 /**
@@ -53,15 +57,15 @@ export interface ParticipationPageParts {
  *
  * The page is cut in the database: LIMIT cannot read a key's own `limit`, so each
  * partner's rows stop at `$limit`, the largest page of the batch (usually every key's),
- * and the key's own is cut from those. A row can carry its engagement (`engagementFields`
- * bound to `e`) and the engagement's customer (`customer`, bound to `c`), so a nested
- * list reads its next levels in the same statement; the engagement is in scope because
- * the interval is, and so is its customer.
+ * and the key's own is cut from those. A row can carry its engagement and the levels
+ * below it (its customer, its outcomes), so a nested list reads them in the same
+ * statement; the engagement is in scope because the interval is, and so is what it holds.
  */
-export function partnerParticipationPagesStatement(parts: ParticipationPageParts, engagementFields: string): string {
-  const extra = (parts.engagement ? `, engagement: e` + engagementFields : '')
-    + (parts.engagement && parts.customer !== null ? `, customer: COLLECT { MATCH (e)-[:FOR]->(c:Customer) RETURN ` + parts.customer + ` }[0]` : '');
-  const row = extra === '' ? ROW : ROW.slice(0, -1) + extra + '}';
+export function partnerParticipationPagesStatement(parts: ParticipationPageParts): string {
+  const row = mapProjection([
+    ...PARTICIPATION_PROPS,
+    ...(parts.engagement === null ? [] : [['engagement', parts.engagement] as const]),
+  ], parts.fields, ['engagementId', 'role', 'from']);
   return `
 UNWIND $keys AS k
 MATCH (p:Partner {id: k.partnerId})` + (parts.withTotal ? `
