@@ -18,7 +18,8 @@ import { attachImportJobs } from './import/index.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { attachLiveServer, startEventPump, type EventPump } from './events/index.ts';
 import { apiConfigFromEnv } from './config.ts';
-import { startApollo } from './graphql/apollo.ts';
+import { MAX_TOKENS, startApollo } from './graphql/apollo.ts';
+import { KnownDocuments } from './graphql/known-documents.ts';
 import { ecomapSchema } from './graphql/schema.ts';
 import { createHttpServer } from './server/http.ts';
 import { loggerFromEnv, type Logger } from './server/logger.ts';
@@ -34,6 +35,8 @@ export interface RunningApp {
   firstAdminSecret: string | null;
   /** Numbers committed events and hands them to this process's live receivers (api/events). */
   events: EventPump;
+  /** Queries answered without Apollo's pipeline (api/graphql/known-documents.ts); tests read its count. */
+  known: KnownDocuments;
   /** Stops taking requests, finishes those in flight, closes the driver, stops the local Neo4j. */
   close(): Promise<void>;
 }
@@ -75,7 +78,11 @@ export async function startApp(
     const schema = await ecomapSchema();
     const apollo = await startApollo(schema);
     attachImportJobs(graph, { timeoutMs: config.importTimeoutMs, reportInternal: (err) => logger.error({ err }, 'internal error in an import') });
-    const server = createHttpServer({ apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes, webRoot: WEB_ROOT, logger });
+    const known = new KnownDocuments(schema, MAX_TOKENS);
+    const server = createHttpServer({
+      apollo, graph, auth, maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes, webRoot: WEB_ROOT, logger,
+      known,
+    });
     const live = attachLiveServer({ server, schema, graph, auth, pump, reportInternal: (err) => logger.error({ err }, 'internal error in a subscription') });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -110,7 +117,7 @@ export async function startApp(
       await close().catch(() => {});
       exit(NEO4J_LOST_EXIT_CODE);
     });
-    return { url, open, firstAdminSecret, events: pump, close };
+    return { url, open, firstAdminSecret, events: pump, known, close };
   } catch (err) {
     await events?.stop();
     await open.close();

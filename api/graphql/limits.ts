@@ -95,7 +95,7 @@ export function checkLimits(
     );
   }
   if (walk.aliases > LIMITS.maxAliases) tooComplex(`The operation uses ${walk.aliases} aliases; at most ${LIMITS.maxAliases} are allowed.`);
-  if (walk.depth > LIMITS.maxDepth) tooComplex(`The operation is ${walk.depth} levels deep; at most ${LIMITS.maxDepth} are allowed.`);
+  if (walk.depth > LIMITS.maxDepth) tooComplex(`The operation is more than ${LIMITS.maxDepth} levels deep; at most ${LIMITS.maxDepth} are allowed.`);
   if (walk.cost > LIMITS.maxCost) {
     tooComplex(`The operation could return about ${Math.round(walk.cost)} objects; at most ${LIMITS.maxCost} are allowed. Ask for smaller pages.`);
   }
@@ -144,6 +144,9 @@ function visitField(walk: Walk, node: FieldNode, parent: GraphQLObjectType, dept
   // Introspection is bounded by the schema itself; it is open to every authenticated request.
   if (name.startsWith('__')) return;
   walk.depth = Math.max(walk.depth, depth);
+  // Past the limit the operation is refused whatever lies below: walking a selection
+  // 2,000 levels deep on would overflow the stack (as it did, once, under a busy test run).
+  if (depth > LIMITS.maxDepth) return;
   const field: GraphQLField<unknown, unknown> | undefined = parent.getFields()[name];
   if (!field) return;
   walk.at.push(node.alias?.value ?? name);

@@ -14,6 +14,7 @@ import { AppError } from '../../graph/model/index.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { graphVersion } from '../../graph/db/index.ts';
 import { createContext, type Context } from '../graphql/context.ts';
+import type { KnownDocuments } from '../graphql/known-documents.ts';
 import { AnswerCache, markedStale } from './answer-cache.ts';
 import { staleNetworkAnswers } from '../../graph/network/index.ts';
 import { answerClientError } from './client-error.ts';
@@ -40,6 +41,8 @@ export interface HttpOptions {
   webRoot: string;
   /** One line per request and per error (api/server/logger.ts). */
   logger: Logger;
+  /** Queries answered before, run without Apollo's pipeline (api/graphql/known-documents.ts); absent: every request goes through Apollo. */
+  known?: KnownDocuments;
   /**
    * How long a client may take to send its headers, and its whole request, before it gets
    * 408 (defaults 20 s and 60 s; tests make them short).
@@ -256,6 +259,18 @@ async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: In
 
   if (await answerFromCache(options.graph, answers, context, req, res, method, search, text)) return;
 
+  // A query answered before, whose answer the cache does not keep: straight to graphql-js.
+  const accept = req.headers.accept ?? '';
+  if (options.known && method === 'POST' && context.answerCache === undefined) {
+    const known = await options.known.answer(body, accept, context);
+    if (known) {
+      res.setHeader('content-type', known.contentType);
+      res.statusCode = 200;
+      res.end(known.body);
+      return;
+    }
+  }
+
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -267,6 +282,11 @@ async function handleGraphql(options: HttpOptions, answers: AnswerCache, req: In
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    // Apollo writes `errors` first: an answer that starts otherwise has none.
+    const contentType = response.headers.get('content-type');
+    if (options.known && method === 'POST' && res.statusCode === 200 && contentType && !response.body.string.startsWith('{"errors"')) {
+      options.known.learn(body, accept, contentType);
+    }
     const slot = context.answerCache;
     if (slot?.cacheable && slot.version !== undefined && res.statusCode === 200) {
       const network = slot.staleable && slot.network ? { ...slot.staleable, ...slot.network } : undefined;

@@ -16,6 +16,22 @@ const REQUEST_ID_HEADER = 'X-Request-Id';
 /** Fields a handler adds to its request's line (an MCP tool call's name and time, say), rather than a line of its own. */
 const notes = new WeakMap<ServerResponse, Record<string, unknown>>();
 
+/**
+ * Request lines are written without the logger's redaction: their fields are the ones
+ * below, none of them a secret (the path has no query string), and redacting cost 4 of
+ * the 5 µs a line takes, a tenth of a small request's whole time.
+ */
+const lineLoggers = new WeakMap<Logger, Logger>();
+
+function linesOf(logger: Logger): Logger {
+  let lines = lineLoggers.get(logger);
+  if (lines === undefined) {
+    lines = logger.child({}, { redact: { paths: [] } });
+    lineLoggers.set(logger, lines);
+  }
+  return lines;
+}
+
 export function noteOnRequestLine(res: ServerResponse, fields: Record<string, unknown>): void {
   notes.set(res, { ...notes.get(res), ...fields });
 }
@@ -25,13 +41,14 @@ export function logRequest(logger: Logger, req: IncomingMessage, res: ServerResp
   const given = req.headers['x-request-id'];
   const reqId = typeof given === 'string' && SANE_ID.test(given) ? given : randomUUID();
   res.setHeader(REQUEST_ID_HEADER, reqId);
+  const lines = linesOf(logger);
   const started = process.hrtime.bigint();
   res.once('close', () => {
     const line = { reqId, method: req.method, path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000n) / 1_000, ...notes.get(res) };
     // Closed before the answer was complete: the client went away (an aborted upload, say)
     // or the server cut a body off. One line says so; it is not a server error.
-    if (!res.writableFinished) logger.warn({ ...line, aborted: true }, 'request aborted before its answer was complete');
-    else logger.info(line, 'request');
+    if (!res.writableFinished) lines.warn({ ...line, aborted: true }, 'request aborted before its answer was complete');
+    else lines.info(line, 'request');
   });
   return reqId;
 }
