@@ -13,6 +13,8 @@ import type { Fixture } from './fixture.ts';
 import type { Operation } from './operations.ts';
 
 export const AT_RISK_ROW = 'atRiskOutcomes (first page)';
+/** The same page asked without totalCount, as a client paging through asks it: the page alone stops at its last row. */
+export const AT_RISK_PAGE_ROW = 'atRiskOutcomes (first page, no totalCount)';
 export const SCENARIO_ROW = 'scenario (3 exits, 2 joins, 2 handovers)';
 
 const AT_RISK_QUERY = `query AtRisk($asOf: Date) { atRiskOutcomes(asOf: $asOf) { totalCount edges { cursor node {
@@ -70,6 +72,12 @@ export function aheadOperations(graph: Graph, fx: Fixture, input: ScenarioInput)
       query: aliased(AT_RISK_QUERY, 'atRiskOutcomes'),
       variables: () => ({ asOf: fx.today }),
       direct: () => atRiskOutcomePage(graph, null, fx.today, {}, { first: 20 }),
+    },
+    {
+      name: AT_RISK_PAGE_ROW,
+      query: aliased(AT_RISK_QUERY.replace('totalCount ', ''), 'atRiskOutcomes'),
+      variables: () => ({ asOf: fx.today }),
+      direct: () => atRiskOutcomePage(graph, null, fx.today, {}, { first: 20, withTotal: false }),
     },
     {
       name: SCENARIO_ROW,

@@ -3,8 +3,8 @@
  * same Cypher constant from its graph area with the parameters the area sends, in a
  * plain auto-commit `session.run` (as graph/db/executor.ts sends a single read). The GraphQL
  * selections touch only what that one statement returns (no field that would call a loader), so both sides run the same
- * statements; the nested list is the exception, and its direct side is the chain of
- * graph area calls its loaders make, one after another.
+ * statements; the nested list is the exception, and its direct side is the two graph
+ * area calls its loaders make, one after the other.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { type Graph, toDriverParams } from '../graph/db/index.ts';
@@ -12,8 +12,8 @@ import { DEFECTIVE_STATUSES } from '../graph/model/index.ts';
 import { ACCOUNTABILITY } from '../graph/accountability/index.ts';
 import { COVERAGE_CELLS, ENGAGEMENT_GAPS, COVERAGE_DEFAULTS } from '../graph/gaps/index.ts';
 import { ATTRIBUTION } from '../graph/credit/index.ts';
-import { engagementsByIds, outcomeDependencies, outcomesOf, partnerParticipationPages } from '../graph/engagements/index.ts';
-import { partnersByIds, partnerPage } from '../graph/directory/index.ts';
+import { partnerParticipationPages } from '../graph/engagements/index.ts';
+import { partnerPage } from '../graph/directory/index.ts';
 import { cycle, type Fixture } from './fixture.ts';
 
 export interface Statement { cypher: string; params: Record<string, unknown> }
@@ -67,18 +67,22 @@ async function readOnce(driver: Driver, cypher: string, params: Record<string, u
   }
 }
 
-/** The statements the nested query's loaders send, in their order, through the product's read functions. */
+/**
+ * The statements the nested query sends, through the product's read functions with the
+ * same choices the API's loaders make for its selection (api/graphql/loaders.ts): the
+ * partners page, then the participations with everything below them.
+ */
 export async function nestedDirect(graph: Graph, first: number): Promise<number> {
-  const unique = (ids: string[]) => [...new Set(ids)];
-  const page = await partnerPage(graph, {}, { first });
-  const participations = await partnerParticipationPages(graph, null,
-    page.edges.map((e) => ({ partnerId: e.node.id, role: null, first: 5, after: null })));
-  const engagementIds = unique(participations.flatMap((p) => p.edges.map((e) => e.node.engagementId)));
-  await engagementsByIds(graph, null, engagementIds);
-  const outcomes = await outcomesOf(graph, null, engagementIds);
-  const dependencies = await outcomeDependencies(graph, null, unique(outcomes.flat().map((o) => o.id)));
-  const owners = await partnersByIds(graph, unique(dependencies.flat().map((c) => c.ownerId)));
-  return owners.length;
+  const fields = (...names: string[]) => new Set(names);
+  const page = await partnerPage(graph, {}, { first, withTotal: false }, fields('id', 'participations'));
+  const pages = await partnerParticipationPages(graph, null, page.edges.map((e) => ({ partnerId: e.node.id, role: null, first: 5, after: null })), {
+    withTotal: false, fields: fields('engagement'),
+    engagement: {
+      fields: fields('outcomes'),
+      levels: { customer: false, outcomes: { fields: fields('dependsOn'), dependsOn: { fields: fields('owner'), owner: fields('id', 'participations') } } },
+    },
+  });
+  return pages.reduce((n, p) => n + p.edges.length, 0);
 }
 
 export function latencyOperations(driver: Driver, graph: Graph, fx: Fixture): Operation[] {
