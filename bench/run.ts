@@ -216,8 +216,30 @@ const SUBSET_NOTE = 'the --quick subset: our import only (no baseline loader), t
 const ONLY = ['import-formats'] as const;
 type Only = (typeof ONLY)[number];
 
+/** What `--skip` can leave out of a whole run (their sections in the report stay as they were). */
+const SKIPPABLE = ['import-formats', 'web-fps'] as const;
+type Skippable = (typeof SKIPPABLE)[number];
+
 const ONLY_USAGE = `  --only       run one row alone for each size: ${ONLY.join(', ')} (the CSV folder against
-               the JSON import of the same data; --import-runs rounds, alternating)`;
+               the JSON import of the same data; --import-runs rounds, alternating)
+  --skip       leave out of the run (comma-separated): ${SKIPPABLE.join(', ')}; their report
+               sections are kept from the last run that measured them`;
+
+/** Takes `--skip A,B` (or `--skip=A,B`) out of argv; throws RangeError for an unknown name. */
+function takeSkip(argv: string[]): { skip: Set<Skippable>; rest: string[] } {
+  const rest: string[] = [];
+  const skip = new Set<Skippable>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === '--skip' ? argv[++i] ?? '' : arg.startsWith('--skip=') ? arg.slice('--skip='.length) : null;
+    if (value === null) { rest.push(arg); continue; }
+    for (const name of value.split(',').map((v) => v.trim()).filter(Boolean)) {
+      if (!(SKIPPABLE as readonly string[]).includes(name)) throw new RangeError(`--skip takes ${SKIPPABLE.join(', ')}, got "${name}"`);
+      skip.add(name as Skippable);
+    }
+  }
+  return { skip, rest };
+}
 
 /** Takes `--only ROW` (or `--only=ROW`) out of argv; throws RangeError for an unknown row. */
 function takeOnly(argv: string[]): { only: Only | null; rest: string[] } {
@@ -253,8 +275,11 @@ function maxOf(a: number | null, b: number | null): number | null {
 async function main(argv: string[]): Promise<number> {
   let options: BenchOptions;
   let only: Only | null;
+  let skip: Set<Skippable>;
   try {
-    const taken = takeOnly(argv);
+    const skipped = takeSkip(argv);
+    skip = skipped.skip;
+    const taken = takeOnly(skipped.rest);
     only = taken.only;
     const parsed = parseBenchArgs(taken.rest);
     if (parsed === 'help') { process.stdout.write(`${USAGE}\n${ONLY_USAGE}\n`); return 0; }
@@ -282,6 +307,10 @@ async function main(argv: string[]): Promise<number> {
         continue;
       }
     }
+    if (skip.has('import-formats')) {
+      phase(size, 'import formats: not run (--skip)');
+      continue;
+    }
     try {
       const row = await formatsRow(size, options, dataset);
       if (row) formats.push(row);
@@ -291,7 +320,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   // The web map's fps does not depend on the size; a --quick subset leaves it to the full runs.
-  const fps = only !== null || (options.quick && options.sizes.every((s) => s.quickIsSubset)) ? null : await measureWebFps(log);
+  const fps = only !== null || skip.has('web-fps') || (options.quick && options.sizes.every((s) => s.quickIsSubset)) ? null : await measureWebFps(log);
   if (fps) log(`web map fps\n  ${fps.medianFps === null ? fps.detail : `median ${fps.medianFps.toFixed(1)} fps`}`);
   await closeClient();
   if (machine && results.length > 0) writeReport(machine, fps, results);
