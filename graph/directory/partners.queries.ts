@@ -20,8 +20,15 @@ export interface PartnerRow {
   capabilities?: HoldingRow[];
 }
 
-/** The keys of the partner bound to `p` (a variable name). */
-const partnerProps = (p: string): readonly Prop[] => [
+/**
+ * Where a partner projection is bound: `p`, or `mo` inside a read where `p` is taken (a
+ * dependency's owner read inside a partner's page). Variable names come from this list,
+ * never from input.
+ */
+export type PartnerVariable = 'p' | 'mo';
+
+/** The keys of the partner bound to `p`. */
+const partnerProps = (p: PartnerVariable): readonly Prop[] => [
   ['id', `${p}.id`], ['name', `${p}.name`], ['type', `${p}.type`], ['status', `${p}.status`], ['tier', `${p}.tier`],
   ['regions', `COLLECT { MATCH (${p})-[:OPERATES_IN]->(g:Region) RETURN g{.code, .name} ORDER BY g.code }`],
   ['industries', `COLLECT { MATCH (${p})-[:SERVES]->(i:Industry) RETURN i{.code, .name} ORDER BY i.code }`],
@@ -34,7 +41,7 @@ const partnerProps = (p: string): readonly Prop[] => [
  * all). The partner is bound to `variable` (default `p`; another where `p` is taken, as
  * in a nested list read inside a partner's page).
  */
-export function partnerFields(fields: Fields, variable = 'p'): string {
+export function partnerFields(fields: Fields, variable: PartnerVariable = 'p'): string {
   return mapProjection(partnerProps(variable), fields, ['id']);
 }
 

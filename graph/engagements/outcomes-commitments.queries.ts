@@ -7,8 +7,17 @@ import { mapProjection, type Fields, type Prop } from '../db/index.ts';
 
 const OUTCOME = `{id: o.id, description: o.description, status: o.status, dueDate: toString(o.dueDate), engagementId: e.id}`;
 
+/**
+ * Variable names the fragments below are written with, from these lists, never from
+ * input: the item whose dependencies are read (`x` in the statements of this file, `o`
+ * inside an engagement's outcomes) and the dependency's engagement (`e`, or `dc` where
+ * `e` is taken).
+ */
+type ItemVariable = 'x' | 'o';
+type EngagementVariable = 'e' | 'dc';
+
 /** The keys of a commitment bound to `m`, of the engagement bound to `engagement`. */
-const commitmentProps = (engagement: string): Prop[] => [
+const commitmentProps = (engagement: EngagementVariable): Prop[] => [
   ['id', 'm.id'], ['description', 'm.description'], ['status', 'm.status'], ['dueDate', 'toString(m.dueDate)'],
   ['ownerId', 'COLLECT { MATCH (m)-[:OWNED_BY]->(mo:Partner) RETURN mo.id }[0]', 'owner'],
   ['engagementId', `${engagement}.id`, 'engagement'],
@@ -20,7 +29,7 @@ const commitmentProps = (engagement: string): Prop[] => [
  * lists are read inside a partner's page, where `p` is taken), also its owner's row, in
  * `owner`.
  */
-const commitment = (engagement: string, fields: Fields, owner: string | null) => mapProjection([
+const commitment = (engagement: EngagementVariable, fields: Fields, owner: string | null) => mapProjection([
   ...commitmentProps(engagement),
   ...(owner === null ? [] : [['owner', `COLLECT { MATCH (m)-[:OWNED_BY]->(mo:Partner) RETURN ` + owner + ` }[0]`] as const]),
 ], fields, ['id']);
@@ -43,7 +52,7 @@ RETURN ` + COMMITMENT + ` AS item`;
  * commitment's engagement is bound to `engagement` (a name free where this is used) and,
  * with `owner`, each row carries its owner's partner row (as `commitment` says).
  */
-export const dependenciesOf = (item: string, engagement: string, fields: Fields, owner: string | null) => `COLLECT {
+export const dependenciesOf = (item: ItemVariable, engagement: EngagementVariable, fields: Fields, owner: string | null) => `COLLECT {
   MATCH (${item})-[:DEPENDS_ON]->(m:Commitment)-[:PART_OF]->(${engagement}:Engagement)
   WHERE $scope IS NULL OR EXISTS { MATCH (:Partner {id: $scope})-[:PARTICIPATES_IN]->(${engagement}) }
   RETURN ` + commitment(engagement, fields, owner) + ` ORDER BY m.id
