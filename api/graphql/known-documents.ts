@@ -25,6 +25,8 @@ import { selectionOf, type Selection } from './selection.ts';
 
 /** Documents kept; a text is learnt on its second success, so one-off texts are never parsed twice. */
 const KEPT = 1_000;
+/** Longer texts always go through Apollo: the kept keys hold the text, so this bounds them (1,000 × 16 KB). */
+const MAX_TEXT = 16 * 1024;
 
 interface Known {
   document: DocumentNode;
@@ -94,7 +96,7 @@ interface QueryRequest { query: string; operationName: string | undefined; varia
 function requestOf(body: unknown): QueryRequest | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const { query, operationName, variables, extensions } = body as Record<string, unknown>;
-  if (typeof query !== 'string' || extensions !== undefined) return null;
+  if (typeof query !== 'string' || query.length > MAX_TEXT || extensions !== undefined) return null;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
   return { query, operationName: operationName ?? undefined, variables: (variables ?? {}) as Record<string, unknown> };
