@@ -12,6 +12,7 @@ import { createToken, hasActiveAdminToken } from '../graph/access/index.ts';
 import { graphConfigFromEnv, applySchema, isEmptyGraph } from '../graph/db/index.ts';
 import { openGraph, type OpenGraph } from '../graph/db/index.ts';
 import { SYSTEM_ACTOR } from '../graph/audit/index.ts';
+import { ensureSourcedAgainst } from '../graph/deals/index.ts';
 import { importEcosystem } from '../graph/import/index.ts';
 import { startAtRiskWatch } from './at-risk/index.ts';
 import { attachImportJobs } from './import/index.ts';
@@ -60,6 +61,8 @@ export async function startApp(
       const counts = await importEcosystem(graph, JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')), 120_000, SYSTEM_ACTOR, 'sample-ecosystem.json');
       log(`Seeded the sample ecosystem: ${counts.partners} partners, ${counts.engagements} engagements.`);
     }
+    // A store written before the SOURCED_AGAINST_REGISTRATION pairs were kept gets them once.
+    await ensureSourcedAgainst(graph);
     if (config.authOff) log('WARNING: AUTH=off: every request is treated as ADMIN. For local experiments only.');
 
     let firstAdminSecret: string | null = null;

@@ -5,6 +5,7 @@
  * SIGINT or SIGTERM, then shuts down cleanly. Without vite (a production install
  * without devDependencies) the API still starts and `/` says how to build the page.
  */
+import './production-env.ts';
 import { startApp } from './app.ts';
 import { ensureWebBuilt } from './server/build-web.ts';
 

@@ -1,6 +1,8 @@
 /** Deal registration's types (contract: schema.graphql, Deal registration). */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { DealConflictKind, DealRegistrationStatus } from '../../graph/model/index.ts';
+import type { PartnerRow } from '../../graph/directory/index.ts';
+import type { EngagementRow } from '../../graph/engagements/index.ts';
 import { Capability, Customer } from '../directory/index.ts';
 import { Contribution } from '../engagements/index.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
@@ -17,8 +19,9 @@ export class DealRegistration {
   @Field(() => DealRegistrationStatusEnum) status!: DealRegistrationStatus;
   @Field(() => String, { nullable: true, description: 'Why it was approved or rejected; null while PENDING.' }) reason!: string | null;
   @Field(() => Boolean, { description: 'PENDING or APPROVED, and registeredOn <= asOf < expiresOn (asOf: today).' }) inForce!: boolean;
-  /** Resolved through the partner loader (DealRegistrationResolver.partner). */
+  /** Resolved through the partner loader (DealRegistrationResolver.partner), unless read with it. */
   partnerId!: string;
+  partner?: PartnerRow;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -49,8 +52,9 @@ export class DealConflict {
   @Field(() => Capability) capability!: Capability;
   @Field(() => [DealRegistration], { description: 'By priority: registeredOn, then id. The first one has priority.' }) registrations!: DealRegistration[];
   @Field(() => Contribution, { nullable: true, description: 'SOURCED_AGAINST_REGISTRATION only.' }) contribution!: Contribution | null;
-  /** Resolved through the engagement loader (DealConflictResolver.engagement). */
+  /** Resolved through the engagement loader (DealConflictResolver.engagement), unless read with it. */
   engagementId!: string | null;
+  engagement?: EngagementRow | null;
 }
 
 @InputType()

@@ -4,6 +4,7 @@
  * `dealConflicts` (ADMIN and ANALYST). The rules are graph/deals'; these are thin.
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { engagementProjection } from '../../graph/engagements/index.ts';
 import { dealConflicts, dealRegistrationPage, decideDealRegistration, registerDeal } from '../../graph/deals/index.ts';
 import { AppError, type DealRegistrationStatus } from '../../graph/model/index.ts';
 import { Partner } from '../directory/index.ts';
@@ -11,6 +12,7 @@ import { Engagement } from '../engagements/index.ts';
 import { afterWrite, found, pageSize, refusePartner, requireAdmin, type Context } from '../graphql/context.ts';
 import { DateScalar } from '../graphql/date-scalar.ts';
 import { DealRegistrationStatusEnum } from '../graphql/enums.ts';
+import { selects } from '../graphql/selection.ts';
 import {
   DealConflict, DealRegistration, DealRegistrationConnection, DealRegistrationFilter, DealRegistrationInput,
 } from './deal.type.ts';
@@ -54,10 +56,16 @@ export class DealRegistrationResolver {
   }
 
   @FieldResolver(() => Partner)
-  async partner(@Root() d: DealRegistration, @Ctx() ctx: Context) {
-    return found(await ctx.loaders.partner.load(d.partnerId), 'Partner');
+  partner(@Root() d: DealRegistration, @Ctx() ctx: Context) {
+    // Not async: a conflicts answer holds thousands of registrations, and a promise per
+    // field costs graphql-js far more than the value read with the row.
+    if (d.partner) return d.partner;
+    return ctx.loaders.partner.load(d.partnerId).then((p) => found(p, 'Partner'));
   }
 }
+
+/** A conflict's engagement is read without the levels below it (their resolvers load those). */
+const ENGAGEMENT_ALONE = { customer: false, outcomes: null } as const;
 
 @Resolver(() => DealConflict)
 export class DealConflictResolver {
@@ -66,11 +74,21 @@ export class DealConflictResolver {
   })
   dealConflicts(@Ctx() ctx: Context, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null) {
     refusePartner(ctx, 'dealConflicts');
-    return dealConflicts(ctx.graph, asOf ?? ctx.today, ctx.today);
+    const { loaders } = ctx;
+    const { selection } = loaders;
+    // Thousands of conflicts at 10,000 partners: only the selected keys are read, and the
+    // partners and engagements asked for come in the same statement.
+    return dealConflicts(ctx.graph, asOf ?? ctx.today, ctx.today, {
+      conflict: loaders.fields('DealConflict'), registration: loaders.fields('DealRegistration'),
+      customer: loaders.fields('Customer'), capability: loaders.fields('Capability'), contribution: loaders.fields('Contribution'),
+      partner: selects(selection, 'DealRegistration.partner') && loaders.fields('Partner'),
+      engagement: selects(selection, 'DealConflict.engagement') && engagementProjection(loaders.fields('Engagement'), ENGAGEMENT_ALONE),
+    });
   }
 
   @FieldResolver(() => Engagement, { nullable: true })
-  async engagement(@Root() c: DealConflict, @Ctx() ctx: Context) {
+  engagement(@Root() c: DealConflict, @Ctx() ctx: Context) {
+    if (c.engagement !== undefined) return c.engagement;
     return c.engagementId === null ? null : ctx.loaders.engagement.load(c.engagementId);
   }
 }

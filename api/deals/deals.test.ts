@@ -125,6 +125,53 @@ describe('dealRegistrations and dealConflicts', () => {
     expect(p1.data!.attribution[0]).toEqual({ partner: { id: 'p1' }, share: 0.5, sourcedConflicts: [{ kind: 'SOURCED_AGAINST_REGISTRATION', contribution: { id: 'k1' }, registrations: [] }] });
   });
 
+  it('dealConflicts reads what is selected, in one statement, and answers as the full read does', async () => {
+    // Both kinds: r2 (p2, APPROVED) holds p1's SOURCED k1; r3 (p3, PENDING) overlaps it on 2025-12-10.
+    await gql(REGISTER, { input: input('r2', 'p2', { registeredOn: '2025-11-01', expiresOn: '2026-01-01', status: 'APPROVED', reason: 'signed' }) });
+    await gql(REGISTER, { input: input('r3', 'p3', { registeredOn: '2025-12-05', expiresOn: '2026-02-01' }) });
+    const FULL = `query($asOf: Date) { dealConflicts(asOf: $asOf) {
+      kind customer { id name region { code } industry { code } } capability { id name }
+      registrations { id partner { id name type } customer { id name } capability { id name } registeredOn expiresOn status reason inForce }
+      contribution { id kind date amount partner { id } engagement { id } } engagement { id name status } } }`;
+    const LEAN = `query($asOf: Date) { dealConflicts(asOf: $asOf) {
+      kind customer { id } capability { id } registrations { id partner { id } status } contribution { id } engagement { id } } }`;
+    const statements = async (query: string) => {
+      const seen: string[] = [];
+      t.graph.onStatement = (cypher) => seen.push(cypher);
+      try {
+        const res = await gql<{ dealConflicts: any[] }>(query, { asOf: '2025-12-10' }, tokens.analyst);
+        expect(res.errors).toBeUndefined();
+        return { conflicts: res.data!.dealConflicts, seen };
+      } finally {
+        t.graph.onStatement = null;
+      }
+    };
+    const full = await statements(FULL);
+    const lean = await statements(LEAN);
+    expect(full.conflicts.map((c) => [c.kind, c.registrations.map((r: any) => r.id)])).toEqual([
+      ['OVERLAPPING_REGISTRATIONS', ['r2', 'r3']], ['SOURCED_AGAINST_REGISTRATION', ['r2']],
+    ]);
+    expect(full.conflicts[1]).toMatchObject({
+      customer: { id: 'c1', name: 'Contoso Bank', region: { code: 'DE' } }, capability: { id: 'genai', name: 'Generative AI' },
+      registrations: [{ partner: { id: 'p2', name: expect.any(String) }, customer: { id: 'c1', name: 'Contoso Bank' }, capability: { id: 'genai', name: 'Generative AI' }, inForce: false, reason: 'signed' }],
+      contribution: { id: 'k1', kind: 'SOURCED', partner: { id: 'p1' }, engagement: { id: 'e1' } }, engagement: { id: 'e1', name: 'Claims copilot' },
+    });
+    // The lean answer is the full one cut to its fields.
+    expect(lean.conflicts).toEqual(full.conflicts.map((c) => ({
+      kind: c.kind, customer: { id: c.customer.id }, capability: { id: c.capability.id },
+      registrations: c.registrations.map((r: any) => ({ id: r.id, partner: { id: r.partner.id }, status: r.status })),
+      contribution: c.contribution && { id: c.contribution.id }, engagement: c.engagement && { id: c.engagement.id },
+    })));
+    // One statement each: partners and engagements come with the conflicts. The lean one
+    // reads no customer, capability or partner node, nor unselected properties.
+    expect(lean.seen.filter((s) => s.includes('DealRegistration'))).toHaveLength(1);
+    expect(lean.seen.length).toBeLessThanOrEqual(full.seen.length);
+    const leanText = lean.seen.find((s) => s.includes('AGAINST'))!;
+    for (const absent of ['LOCATED_IN', 'REGISTERED_BY', 'COVERS', 'd.reason', 'inForce', 't.amount', 'e.name']) expect(leanText).not.toContain(absent);
+    const fullText = full.seen.find((s) => s.includes('AGAINST'))!;
+    for (const present of ['LOCATED_IN', 'REGISTERED_BY', 'COVERS', 'd.reason', 't.amount', 'e.name']) expect(fullText).toContain(present);
+  });
+
   it('importEcosystem carries dealRegistrations and counts them; problems have paths', async () => {
     const IMPORT = 'mutation($input: EcosystemInput!) { importEcosystem(input: $input) { partners dealRegistrations } }';
     const res = await gql<{ importEcosystem: any }>(IMPORT, { input: { dealRegistrations: [

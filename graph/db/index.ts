@@ -6,7 +6,7 @@
  * The area's only door: nothing outside graph/db/ imports its other files.
  */
 export { listsByIds, rowsByIds } from './batch.ts';
-export { fieldsKey, mapProjection, statementFor } from './projection.ts';
+export { fieldsKey, fromList, listProjection, mapProjection, statementFor } from './projection.ts';
 export type { Fields, Prop } from './projection.ts';
 export { graphConfigFromEnv, positiveInt } from './config.ts';
 export type { GraphConfig } from './config.ts';

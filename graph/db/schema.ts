@@ -26,6 +26,10 @@
  *   (:Webhook {id, url, events, partnerId, ...}), (:WebhookDelivery {id, webhookId, eventId, ...})
  *   (:DealRegistration {id, registeredOn, expiresOn, status, reason, partnerId, customerId, capabilityId})   graph/deals
  *     -[:REGISTERED_BY]->(:Partner), -[:CLAIMS]->(:Customer), -[:COVERS]->(:Capability)
+ *   (:Contribution)-[:AGAINST]->(:DealRegistration)   derived: a SOURCED touch inside another
+ *                                              partner's APPROVED window (graph/deals keeps them
+ *                                              with every write; never imported or exported)
+ *   (:GraphState {key: 'sourcedAgainst'})      the AGAINST pairs were built for this store
  *
  * Dates are stored as native Neo4j dates; a Participation's `to` is absent while the
  * role is still held, so "held on D" is `r.from <= D AND (r.to IS NULL OR D < r.to)`

@@ -10,6 +10,8 @@
  * In force on D: status PENDING or APPROVED and registeredOn <= D < expiresOn, so two
  * windows that touch ([a, b) and [b, c)) share no day.
  */
+import { mapProjection, type Fields, type Prop } from '../db/index.ts';
+import type { PartnerRow } from '../directory/index.ts';
 import type { DealRegistrationStatus } from '../model/index.ts';
 
 /** A registration as every read returns it; `inForce` as of `$today`. */
@@ -23,23 +25,41 @@ export interface DealRegistrationRow {
   status: DealRegistrationStatus;
   reason: string | null;
   inForce: boolean;
+  /** Read with the registration when the read was asked to (dealConflicts' ConflictFields.partner). */
+  partner?: PartnerRow;
 }
 
+/** The registration's customer, with its region and industry, as every read but the conflicts' reads it. */
+const CUSTOMER_OF_REGISTRATION = `[(d)-[:CLAIMS]->(rowCustomer:Customer) | rowCustomer{.id, .name,
+  region: [(rowCustomer)-[:LOCATED_IN]->(rowRegion:Region) | rowRegion{.code, .name}][0],
+  industry: [(rowCustomer)-[:IN_INDUSTRY]->(rowIndustry:Industry) | rowIndustry{.code, .name}][0]}][0]`;
+
 /**
- * The projection of the registration bound to `d` (needs `$today`). Pattern
- * comprehensions, not COLLECT subqueries: the conflicts' statement holds this three
- * times, and planning a subquery each cost seconds on its first run (measured: 6.6 s,
- * over the 10 s request limit on a busy machine). Its variables are named row* so
- * they shadow nothing.
+ * The keys of the registration bound to `d` (needs `$today`), with the expression of its
+ * customer (dealConflicts sets the conflict's own in JS: every registration of a
+ * conflict claims its customer) and more keys a read adds. Pattern comprehensions, not COLLECT subqueries: the conflicts'
+ * statement holds this twice, and planning a subquery each cost seconds on its first
+ * run (measured: 6.6 s, over the 10 s request limit on a busy machine). Its variables
+ * are named row* so they shadow nothing. `partnerId` is the property kept beside the
+ * REGISTERED_BY relationship (the same statements write both).
  */
-export const REGISTRATION_ROW = `d{.id, .status, .reason,
-  registeredOn: toString(d.registeredOn), expiresOn: toString(d.expiresOn),
-  inForce: d.status IN ['PENDING', 'APPROVED'] AND d.registeredOn <= date($today) AND date($today) < d.expiresOn,
-  partnerId: [(d)-[:REGISTERED_BY]->(rowPartner:Partner) | rowPartner.id][0],
-  customer: [(d)-[:CLAIMS]->(rowCustomer:Customer) | rowCustomer{.id, .name,
-              region: [(rowCustomer)-[:LOCATED_IN]->(rowRegion:Region) | rowRegion{.code, .name}][0],
-              industry: [(rowCustomer)-[:IN_INDUSTRY]->(rowIndustry:Industry) | rowIndustry{.code, .name}][0]}][0],
-  capability: [(d)-[:COVERS]->(rowCapability:Capability) | rowCapability{.id, .name}][0]}`;
+export const registrationProps = (customer: string, more: readonly Prop[] = []): readonly Prop[] => [
+  ['id', 'd.id'], ['status', 'd.status'], ['reason', 'd.reason'],
+  ['registeredOn', 'toString(d.registeredOn)'], ['expiresOn', 'toString(d.expiresOn)'],
+  ['inForce', `d.status IN ['PENDING', 'APPROVED'] AND d.registeredOn <= date($today) AND date($today) < d.expiresOn`],
+  ['partnerId', 'd.partnerId', 'partner'],
+  ['customer', customer],
+  ['capability', '[(d)-[:COVERS]->(rowCapability:Capability) | rowCapability{.id, .name}][0]'],
+  ...more,
+];
+
+/** The projection of the registration bound to `d`: the `fields` asked (null: all), always its id and partner's id. */
+export function registrationFields(fields: Fields): string {
+  return mapProjection(registrationProps(CUSTOMER_OF_REGISTRATION), fields, ['id', 'partnerId']);
+}
+
+/** Every key of the registration bound to `d`: the writes' answers and the list's rows. */
+export const REGISTRATION_ROW = registrationFields(null);
 
 /**
  * Takes the exclusive lock of the customer a registration claims. Every write that can

@@ -13,9 +13,10 @@
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
 import type { Graph, Tx } from '../db/index.ts';
 import { recordEvents } from '../events/index.ts';
-import { AppError, badInput, clip, clipList, isRealDate } from '../model/index.ts';
+import { AppError, badInput, clip, clipList, isRealDate, MAX_KEY_LENGTH } from '../model/index.ts';
 import type { DealRegistrationInput, DealRegistrationStatus, Problem } from '../model/index.ts';
-import { MAX_KEY_LENGTH, checkRegistration, expiryOf } from '../import/index.ts';
+import { refreshSourcedAgainst } from './against.ts';
+import { checkRegistration, expiryOf } from './window.ts';
 import {
   CREATE_REGISTRATION, LOCK_CUSTOMER, LOCK_CUSTOMER_OF_REGISTRATION, READ_FOR_DECIDE, READ_FOR_REGISTER, SET_DECISION,
   type DealRegistrationRow,
@@ -62,6 +63,8 @@ export async function registerDeal(
     }
     refuseRivals(row!.rivals, 'input.status');
     const [created] = await tx.run<{ registration: DealRegistrationRow }>(CREATE_REGISTRATION, params);
+    // Only an APPROVED registration has SOURCED touches against it.
+    if (status === 'APPROVED') await refreshSourcedAgainst(tx, [input.customer]);
     await recordAudit(tx, registrant.actor, 'registerDeal', [input.id]);
     await recordEvents(tx, [{
       type: 'deal.registered', engagementId: null, partnerIds: [input.partner],
@@ -89,6 +92,7 @@ export async function decideDealRegistration(
     const row = await readLockedForDecision(tx, id, status);
     refuseRivals(row.rivals, 'status');
     const [changed] = await tx.run<{ registration: DealRegistrationRow }>(SET_DECISION, { id, status, reason, today });
+    if (row.previous !== status) await refreshSourcedAgainst(tx, [row.customer]);
     await recordAudit(tx, actor, 'decideDealRegistration', [id]);
     if (row.previous !== status || row.previousReason !== reason) {
       await recordEvents(tx, [{

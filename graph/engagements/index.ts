@@ -7,6 +7,7 @@
  */
 export type { CommitmentRow, EngagementRow, OutcomeRow } from './engagements.queries.ts';
 export type { EngagementLevels, EngagementWithLevels, OutcomesOfOptions, OutcomeWithLevels } from './entities.ts';
+export { engagementProjection } from './entities.ts';
 export { commitmentDependencies, commitmentsByIds, commitmentsOf, contributionsOf, engagementsByIds, outcomeDependencies, outcomesByIds, outcomesOf, requirementsOf } from './entities.ts';
 export { customerEngagementPages, engagementPage, partnerParticipationPages } from './pages.ts';
 export type { CustomerPageKey, ParticipationPageKey, ParticipationPageOptions, ParticipationWithLevels } from './pages.ts';

@@ -4,7 +4,6 @@
  *
  * The area's only door: nothing outside graph/import/ imports its other files.
  */
-export { checkRegistration, expiryOf } from './deal-window.ts';
 export { importEcosystem, importWhole } from './import.ts';
 export type { WholeImportOptions } from './import.ts';
 export { importLoaded, loadImport } from './import-path.ts';
@@ -15,7 +14,8 @@ export { progressBar } from './progress.ts';
 export { MalformedJsonError } from './read-json.ts';
 export { SourceError } from './table-sources.ts';
 export { readJsonFile } from './read-json.ts';
-export { MAX_KEY_LENGTH, checkOrchestrators } from './rules.ts';
+export { checkOrchestrators } from './rules.ts';
+export { MAX_KEY_LENGTH } from '../model/index.ts';
 export { findImportProblems } from './validate.ts';
 export { countImport } from './write.ts';
 export type { ImportCounts } from './write.ts';

@@ -7,18 +7,12 @@
  * Input here is what shape.ts could read: every field present has its declared JSON
  * type, and a misshapen one is absent, so every rule that does not need it still runs.
  */
-import { clip, type EcosystemInput, type ParticipationInput, type Problem } from '../model/index.ts';
-import { checkRegistration } from './deal-window.ts';
+import { clip, MAX_KEY_LENGTH, type EcosystemInput, type ParticipationInput, type Problem } from '../model/index.ts';
+import { checkRegistration } from '../deals/index.ts';
 import type { Readable } from './shape.ts';
 
 export type RefKind = 'region' | 'industry' | 'capability' | 'partner' | 'customer' | 'commitment';
 
-/**
- * Longest id, code or name, in UTF-16 code units. Ids and partner names are indexed, and
- * Neo4j refuses to index a value of more than about 8 KB (a failed write, not a client
- * error); 1,000 units are at most 3,000 bytes of UTF-8, 6,000 once a name is lower-cased.
- */
-export const MAX_KEY_LENGTH = 1_000;
 
 /** One reference from the input to something of `kind` with id `id`, at `path`. */
 export interface Reference {

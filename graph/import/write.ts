@@ -3,12 +3,15 @@
  *   A. upsert every node (and the relationships it owns),
  *   B. remove the items engagements no longer list,
  *   C. replace DEPENDS_ON edges (every target exists by now),
+ *   D. refresh the SOURCED_AGAINST_REGISTRATION pairs of every customer an engagement or
+ *      a registration of the import names (graph/deals): whatever moved, the customer it
+ *      moved to is one of them,
  * so that the same batches can run inside one transaction (`importEcosystem`) or one
  * transaction each (`npm run import`, where a rerun after an interruption completes
  * the import because every batch is idempotent).
  */
 import type { EcosystemInput } from '../model/index.ts';
-import { expiryOf } from './deal-window.ts';
+import { expiryOf, REFRESH_SOURCED_AGAINST } from '../deals/index.ts';
 import * as Q from './import.queries.ts';
 
 /** Runs one batch statement; the caller decides which transaction it belongs to. */
@@ -118,6 +121,10 @@ export function planBatches(input: EcosystemInput, size: number): Batch[] {
   add(Q.REPLACE_OUTCOME_DEPENDENCIES, engagements.flatMap((e) => (e.outcomes ?? []).map((o) => ({
     id: o.id, dependsOn: unique(o.dependsOn ?? []),
   }))));
+
+  add(REFRESH_SOURCED_AGAINST, unique([
+    ...engagements.map((e) => e.customer), ...(input.dealRegistrations ?? []).map((d) => d.customer),
+  ]).sort(), heavy);
   return batches;
 }
 

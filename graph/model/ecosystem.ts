@@ -98,3 +98,10 @@ export interface EcosystemInput {
   engagements?: EngagementInput[];
   dealRegistrations?: DealRegistrationInput[];
 }
+
+/**
+ * Longest id, code or name, in UTF-16 code units. Ids and partner names are indexed, and
+ * Neo4j refuses to index a value of more than about 8 KB (a failed write, not a client
+ * error); 1,000 units are at most 3,000 bytes of UTF-8, 6,000 once a name is lower-cased.
+ */
+export const MAX_KEY_LENGTH = 1_000;

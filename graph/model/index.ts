@@ -7,6 +7,7 @@
  */
 export { clip, clipList, QUOTE_CHARS } from './clip.ts';
 export { isRealDate } from './dates.ts';
+export { MAX_KEY_LENGTH } from './ecosystem.ts';
 export type { CapabilityHoldingInput, CapabilityInput, CommitmentInput, ContributionInput, CustomerInput, DealRegistrationInput, EcosystemInput, EngagementInput, IndustryInput, IsoDate, OutcomeInput, ParticipationInput, PartnerInput, RegionInput, RequirementInput } from './ecosystem.ts';
 export { AppError, ERROR_CODES, badInput } from './errors.ts';
 export type { ErrorCode, Problem } from './errors.ts';
