@@ -7,6 +7,7 @@
  */
 export { ATTRIBUTION } from './attribution.queries.ts';
 export { attribution } from './attribution.ts';
-export { ecosystemHealth, ecosystemHealthOn } from './ecosystem-health.ts';
+export { ecosystemHealth, ecosystemHealthOn, healthAfterChangesOn, healthBaselineOn } from './ecosystem-health.ts';
+export type { HealthBaseline } from './ecosystem-health.ts';
 export { sourcedConflicts } from './sourced-conflicts.ts';
 export type { HealthRow } from './ecosystem-health.queries.ts';

@@ -12,8 +12,13 @@
  *   leaving or joining partner operates and holds a capability, demand never changes
  *   (handovers move orchestration, not supply), so every other cell is the same on
  *   both sides and is left out of both.
+ * - "After"'s health reads again only the figures of the partners the changes touch
+ *   (graph/credit's healthAfterChangesOn, the same statements as ecosystemHealth): a
+ *   scenario changes partners' status and roles, never contributions, engagement
+ *   values or outcomes. Measured at 10,000 partners: 600 ms of a 1,000 ms scenario
+ *   went to reading every partner's contributions again.
  */
-import { ecosystemHealthOn, type HealthRow } from '../credit/index.ts';
+import { healthAfterChangesOn, healthBaselineOn, type HealthBaseline, type HealthRow } from '../credit/index.ts';
 import { graphVersion, Lru, type Graph, type Tx } from '../db/index.ts';
 import { coverageCellsOn, type CoverageCellRow, type CoverageOptions } from '../gaps/index.ts';
 import { ORCHESTRATED_TODAY, REACH_OF_PARTNERS } from './scenario.queries.ts';
@@ -31,7 +36,7 @@ export interface Reach {
   capabilities: string[];
 }
 
-interface Baseline { cells: CoverageCellRow[]; health: HealthRow }
+interface Baseline { cells: CoverageCellRow[]; health: HealthBaseline }
 
 /** Baselines of recent graph versions and coverage inputs; a handful is all a session asks for. */
 const baselines = new Lru<Baseline>(8);
@@ -49,28 +54,33 @@ const allCells = (coverage: CoverageOptions): CoverageOptions => ({ ...coverage,
  */
 export async function measureBefore(
   graph: Graph, tx: Tx, coverage: CoverageOptions, reach: Reach, engagements: string[], today: string,
-): Promise<Measures> {
+): Promise<Measures & { baseline: HealthBaseline }> {
   const key = `${await graphVersion(graph)}|${JSON.stringify(allCells(coverage))}`;
   let base = baselines.get(key);
   if (!base) {
-    base = { cells: await coverageCellsOn(tx, allCells(coverage), 'coverage'), health: await ecosystemHealthOn(tx) };
+    base = { cells: await coverageCellsOn(tx, allCells(coverage), 'coverage'), health: await healthBaselineOn(tx) };
     baselines.set(key, base);
   }
   const regions = new Set(reach.regions);
   const capabilities = new Set(reach.capabilities);
   const cells = base.cells.filter((c) => regions.has(c.region.code) && capabilities.has(c.capability.id));
-  return { cells, health: base.health, orchestrated: await orchestratedToday(tx, engagements, today) };
+  return { cells, health: base.health.health, baseline: base.health, orchestrated: await orchestratedToday(tx, engagements, today) };
 }
 
-/** "After" on the changed graph: the same statements, on the cells within `reach` only. */
-export async function measureAfter(tx: Tx, coverage: CoverageOptions, reach: Reach, engagements: string[], today: string): Promise<Measures> {
+/**
+ * "After" on the changed graph: the same statements, on the cells within `reach` only,
+ * and the health from `baseline` with the figures of the partners in `changed` read again.
+ */
+export async function measureAfter(
+  tx: Tx, coverage: CoverageOptions, reach: Reach, engagements: string[], today: string, baseline: HealthBaseline, changed: readonly string[],
+): Promise<Measures> {
   const within = (asked: string[] | null | undefined, reached: string[]) => (asked ? reached.filter((x) => asked.includes(x)) : reached);
   const regions = within(coverage.regions, reach.regions);
   const capabilities = within(coverage.capabilities, reach.capabilities);
   const cells = regions.length > 0 && capabilities.length > 0
     ? await coverageCellsOn(tx, { ...allCells(coverage), regions, capabilities }, 'coverage')
     : [];
-  return { cells, health: await ecosystemHealthOn(tx), orchestrated: await orchestratedToday(tx, engagements, today) };
+  return { cells, health: await healthAfterChangesOn(tx, baseline, changed), orchestrated: await orchestratedToday(tx, engagements, today) };
 }
 
 /** Where the leaving partners (stored) and the joining ones (as given) operate and what they hold. */

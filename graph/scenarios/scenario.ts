@@ -72,7 +72,11 @@ export async function scenario(
     await tx.run(APPLY_EXITS, { leaving: plan.leaving, today });
     await options.whileChanged?.();
 
-    const after = await measureAfter(tx, coverage, reach, touched, today);
+    // The partners whose health figures can change: status (exits, joins) or roles (handovers).
+    const changed = [...new Set([
+      ...plan.leaving, ...plan.joins.map((j) => j.id), ...plan.handover.ends.map((x) => x.partner), ...plan.handover.starts.map((x) => x.partner),
+    ])];
+    const after = await measureAfter(tx, coverage, reach, touched, today, before.baseline, changed);
     const { orphaned, adopted } = orchestrationChanges(before, after);
     return {
       coverage: coverageChanges(before, after, coverage),
