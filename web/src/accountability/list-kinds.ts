@@ -5,7 +5,7 @@
 import type { Cell } from '../lib/csv.ts';
 import { el } from '../lib/dom.ts';
 import { todayIso } from '../lib/format.ts';
-import { AT_RISK_OUTCOMES_QUERY, MISSED_OUTCOMES_QUERY, type AtRiskRow, type MissedOutcome } from './accountability.queries.ts';
+import { AT_RISK_COUNT_QUERY, AT_RISK_OUTCOMES_QUERY, MISSED_OUTCOMES_QUERY, type AtRiskRow, type MissedOutcome } from './accountability.queries.ts';
 import { actLine, daysToGo, reasonLines } from './at-risk-model.ts';
 import type { ListKind, ListPage } from './outcome-list.ts';
 
@@ -16,10 +16,10 @@ export interface ExplorerList<Row> extends ListKind<Row> {
   csv(rows: readonly Row[]): Cell[][];
 }
 
-interface Connection<Edge> { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Edge[] }
+interface Connection<Edge> { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Edge[] }
 
 function toListPage<Edge, Row>(c: Connection<Edge>, row: (edge: Edge) => Row): ListPage<Row> {
-  return { rows: c.edges.map(row), totalCount: c.totalCount, hasNextPage: c.pageInfo.hasNextPage, endCursor: c.pageInfo.endCursor };
+  return { rows: c.edges.map(row), totalCount: c.totalCount ?? null, hasNextPage: c.pageInfo.hasNextPage, endCursor: c.pageInfo.endCursor };
 }
 
 type ListedEngagement = MissedOutcome['engagement'];
@@ -61,6 +61,7 @@ export function atRiskList(): ExplorerList<AtRiskRow> & { asOf(): string } {
     headers: ['Due', 'Outcome · why at risk · who must act'],
     controls: [{ key: 'asOf', label: 'As of', input, fallback: () => todayIso() }],
     fetch: async (api, filter, after) => toListPage((await api.query(AT_RISK_OUTCOMES_QUERY, { asOf: asOf(), filter, after })).atRiskOutcomes, (e) => e.node),
+    count: async (api, filter) => (await api.query(AT_RISK_COUNT_QUERY, { asOf: asOf(), filter })).atRiskOutcomes.totalCount,
     id: (r) => r.outcome.id,
     searchText: (r) => r.outcome,
     cells: (r, open) => [

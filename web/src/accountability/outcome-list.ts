@@ -17,7 +17,8 @@ export type OutcomeFilterInput = Pick<OutcomeFilter, 'since' | 'until' | 'partne
 
 export interface ListPage<Row> {
   rows: Row[];
-  totalCount: number;
+  /** Null when the list counts apart from its pages (ListKind.count). */
+  totalCount: number | null;
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -42,6 +43,12 @@ export interface ListKind<Row> {
   headers: readonly string[];
   controls: readonly ListControl[];
   fetch(api: Api, filter: OutcomeFilterInput, after: string | null): Promise<ListPage<Row>>;
+  /**
+   * The number of rows, asked beside the first page instead of with it: where counting
+   * costs more than a page (the at-risk list judges every candidate to count them), the
+   * first rows show while the count is still coming.
+   */
+  count?(api: Api, filter: OutcomeFilterInput): Promise<number>;
   id(row: Row): string;
   /** What the search box looks in: the outcome's id and description. */
   searchText(row: Row): { id: string; description: string };
@@ -105,7 +112,11 @@ export function createOutcomeList<Row>(
   const fallback = (key: string) => kind.controls.find((c) => c.key === key)?.fallback() ?? '';
   const count = el('div', { class: 'small muted', role: 'status', 'aria-live': 'polite', 'data-testid': 'outcome-count' });
   const searchCount = el('div', { class: 'small muted', 'data-testid': 'outcome-search-count' });
-  let total = 0;
+  /** The number of rows; null while it is being counted. */
+  let total: number | null = 0;
+  let hasNextPage = false;
+  /** A page of the current load has been shown (the count waits for it). */
+  let pageShown = false;
   const tbody = el('tbody');
   const more = button('Load more', () => void load(false));
   more.hidden = true;
@@ -122,7 +133,9 @@ export function createOutcomeList<Row>(
 
   async function load(reset: boolean): Promise<void> {
     const mine = reset ? ++generation : generation;
-    if (reset) { rows = []; after = null; clear(tbody); count.textContent = `Loading ${plural}…`; count.removeAttribute('data-total'); }
+    if (reset) { rows = []; after = null; pageShown = false; clear(tbody); count.textContent = `Loading ${plural}…`; count.removeAttribute('data-total'); }
+    // Both requests at once: the rows show as soon as they come, the count when it does.
+    if (reset && kind.count) void countAll(mine);
     try {
       const page = await kind.fetch(api, filter(), after);
       if (mine !== generation) return;
@@ -140,25 +153,55 @@ export function createOutcomeList<Row>(
   /** The cursor, "Load more" and the count of the last page read. */
   function showPage(page: ListPage<Row>): void {
     after = page.endCursor;
+    hasNextPage = page.hasNextPage;
+    pageShown = true;
     more.hidden = !page.hasNextPage;
-    const context = kind.context?.() ?? '';
-    total = page.totalCount;
-    count.textContent = page.totalCount === 0 ? `No ${plural}${context} match these filters.`
-      : `${page.totalCount} ${kind.noun[page.totalCount === 1 ? 0 : 1]}${context}`;
-    count.setAttribute('data-total', String(page.totalCount));
+    if (page.totalCount !== null) total = page.totalCount;
+    showCount();
   }
+
+  function showCount(): void {
+    const context = kind.context?.() ?? '';
+    if (total === null) {
+      // Counting still: say what is shown so far.
+      count.textContent = `${rows.length}${hasNextPage ? '+' : ''} ${kind.noun[rows.length === 1 && !hasNextPage ? 0 : 1]}${context} (counting…)`;
+      count.removeAttribute('data-total');
+      return;
+    }
+    count.textContent = total === 0 ? `No ${plural}${context} match these filters.`
+      : `${total} ${kind.noun[total === 1 ? 0 : 1]}${context}`;
+    count.setAttribute('data-total', String(total));
+  }
+
+  /** Asks the count (ListKind.count) for the filters of load number `mine`. */
+  async function countAll(mine: number): Promise<void> {
+    total = null;
+    try {
+      const counted = await kind.count!(api, filter());
+      if (mine !== generation) return;
+      total = counted;
+      // Before the first page comes, "Loading…" stays; showPage shows the count then.
+      if (pageShown) showCount();
+    } catch (err) {
+      if (mine === generation) count.textContent = describeError(err);
+    }
+  }
+
+  /** More rows than are loaded exist (the count may still be coming). */
+  const moreToLoad = () => after !== null && (total === null || rows.length < total);
 
   /** The rows the search lets through, and a line that says how many of how many. */
   function visibleRows(): Row[] {
     const text = search.value.trim();
     const found = text ? rows.filter((row) => matchesSearch(kind.searchText(row), text)) : rows;
-    searchCount.textContent = text ? `${found.length} of ${rows.length} loaded match “${text}”${rows.length < total ? ' (loading the rest…)' : ''}` : '';
+    searchCount.textContent = text ? `${found.length} of ${rows.length} loaded match “${text}”${moreToLoad() ? ' (loading the rest…)' : ''}` : '';
     searchCount.setAttribute('data-shown', String(found.length));
     return found;
   }
 
   async function refresh(): Promise<void> {
     const mine = ++generation;
+    if (kind.count) void countAll(mine);
     const wanted = Math.max(rows.length, 1);
     const before = new Set(rows.map((row) => kind.id(row)));
     const fresh: Row[] = [];
@@ -211,7 +254,7 @@ export function createOutcomeList<Row>(
     if (search.value !== text) {
       search.value = text;
       draw();
-      if (text && !changed && after !== null && rows.length < total) void load(false);
+      if (text && !changed && moreToLoad()) void load(false);
     }
     return changed;
   }
@@ -221,7 +264,7 @@ export function createOutcomeList<Row>(
     clearTimeout(searchTimer);
     searchTimer = window.setTimeout(() => {
       draw();
-      if (search.value.trim() && after !== null && rows.length < total) void load(false);
+      if (search.value.trim() && moreToLoad()) void load(false);
     }, 150);
   });
   search.addEventListener('change', () => options.onChange());

@@ -187,7 +187,15 @@ export type AtRiskOutcomesQueryVariables = Exact<{
 }>;
 
 
-export type AtRiskOutcomesQuery = { atRiskOutcomes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { daysToDue: number, reasons: Array<RiskReason>, outcome: { id: string, description: string, status: OutcomeStatus, dueDate: string, engagement: { id: string, name: string, customer: { name: string, region: { code: string } } } }, orchestratorNow: { id: string, name: string } | null, orchestratorOnDueDate: { id: string, name: string } | null, defective: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, overdue: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }> } }> } };
+export type AtRiskOutcomesQuery = { atRiskOutcomes: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { daysToDue: number, reasons: Array<RiskReason>, outcome: { id: string, description: string, status: OutcomeStatus, dueDate: string, engagement: { id: string, name: string, customer: { name: string, region: { code: string } } } }, orchestratorNow: { id: string, name: string } | null, orchestratorOnDueDate: { id: string, name: string } | null, defective: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }>, overdue: Array<{ id: string, description: string, status: CommitmentStatus, dueDate: string | null, owner: { id: string, name: string }, engagement: { id: string, name: string } }> } }> } };
+
+export type AtRiskCountQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  filter?: OutcomeFilter | null | undefined;
+}>;
+
+
+export type AtRiskCountQuery = { atRiskOutcomes: { totalCount: number } };
 
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -578,7 +586,6 @@ export const AccountabilityDocument = new TypedDocumentString(`
 export const AtRiskOutcomesDocument = new TypedDocumentString(`
     query AtRiskOutcomes($asOf: Date, $filter: OutcomeFilter, $after: String) {
   atRiskOutcomes(asOf: $asOf, filter: $filter, first: 50, after: $after) {
-    totalCount
     pageInfo {
       hasNextPage
       endCursor
@@ -635,6 +642,13 @@ export const AtRiskOutcomesDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<AtRiskOutcomesQuery, AtRiskOutcomesQueryVariables>;
+export const AtRiskCountDocument = new TypedDocumentString(`
+    query AtRiskCount($asOf: Date, $filter: OutcomeFilter) {
+  atRiskOutcomes(asOf: $asOf, filter: $filter, first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AtRiskCountQuery, AtRiskCountQueryVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions {
   coverageGaps {
