@@ -78,11 +78,21 @@ export function plainDriver(uri: string): Driver {
 
 export interface ElementCount { nodes: number; relationships: number; elements: number }
 
-/** Nodes and relationships in the store (from the count store, so instant). */
+/** Nodes and relationships in the store (from the count store, so instant); derived relationships left out. */
 export async function countElements(graph: Graph): Promise<ElementCount> {
   const [n] = await graph.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+  const r = await storedRelationships(graph);
+  return { nodes: n!.n, relationships: r, elements: n!.n + r };
+}
+
+/**
+ * Relationships the import was given, from the count store: every one but the
+ * `AGAINST` pairs graph/deals derives and keeps beside them (a baseline loader writes none).
+ */
+async function storedRelationships(graph: Graph): Promise<number> {
   const [r] = await graph.read<{ r: number }>('MATCH ()-[r]->() RETURN count(r) AS r');
-  return { nodes: n!.n, relationships: r!.r, elements: n!.n + r!.r };
+  const [derived] = await graph.read<{ r: number }>('MATCH ()-[r:AGAINST]->() RETURN count(r) AS r');
+  return r!.r - derived!.r;
 }
 
 /** The labels an import writes; the rest (change marks, audit entries, tokens) grows with every write. */
@@ -92,8 +102,8 @@ export interface EcosystemCount { nodes: number; relationships: number; byLabel:
 
 /**
  * The imported ecosystem's nodes (by label) and relationships, from the count store:
- * what a kept store must still hold to be reused. Every relationship is the
- * ecosystem's (audit entries and change marks have none).
+ * what a kept store must still hold to be reused. Every relationship but the derived
+ * ones is the ecosystem's (audit entries and change marks have none).
  */
 export async function countEcosystem(graph: Graph): Promise<EcosystemCount> {
   const byLabel: Record<string, number> = {};
@@ -102,8 +112,7 @@ export async function countEcosystem(graph: Graph): Promise<EcosystemCount> {
     const [row] = await graph.read<{ n: number }>(`MATCH (n:${label}) RETURN count(n) AS n`);
     byLabel[label] = row!.n;
   }
-  const [r] = await graph.read<{ r: number }>('MATCH ()-[r]->() RETURN count(r) AS r');
-  return { nodes: Object.values(byLabel).reduce((a, b) => a + b, 0), relationships: r!.r, byLabel };
+  return { nodes: Object.values(byLabel).reduce((a, b) => a + b, 0), relationships: await storedRelationships(graph), byLabel };
 }
 
 /**

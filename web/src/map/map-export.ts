@@ -4,7 +4,7 @@
  */
 import type { Cell } from '../lib/csv.ts';
 import { drawCaption, layOutCaption, type PngCaption } from '../lib/download.ts';
-import { PARTNER_TYPES, TYPE_COLOURS, TYPE_LABELS } from '../lib/palette.ts';
+import { PARTNER_TYPES, typeColour, TYPE_LABELS } from '../lib/palette.ts';
 import { windowDates, type MapFilter } from './map-filter.ts';
 import type { OverviewModel } from './overview-model.ts';
 import type { PartnerLevel } from './partner-level.ts';
@@ -34,7 +34,7 @@ export function legendEntries(level: 'overview' | 'partners', filter: MapFilter)
     ];
   }
   return [
-    ...PARTNER_TYPES.filter((t) => filter.types.has(t)).map((t) => ({ colour: TYPE_COLOURS[t], text: TYPE_LABELS[t], mark: 'dot' as const })),
+    ...PARTNER_TYPES.filter((t) => filter.types.has(t)).map((t) => ({ colour: typeColour(t), text: TYPE_LABELS[t], mark: 'dot' as const })),
     { colour: '#000', text: 'Articulation point', mark: 'ring' },
     { colour: BRIDGE_COLOUR, text: 'Bridge', mark: 'line' },
     { colour: LINK_COLOUR, text: 'Co-delivers', mark: 'line' },

@@ -1,5 +1,5 @@
 /** What the stage draws at each level, from the models and their places: keys, sizes, colours, labels, links. */
-import { TYPE_COLOURS, isPartnerType } from '../lib/palette.ts';
+import { typeColour, isPartnerType } from '../lib/palette.ts';
 import { BRIDGE_COLOUR, BUBBLE_COLOUR, LINK_COLOUR } from './map-controls.ts';
 import type { OverviewModel } from './overview-model.ts';
 import type { PartnerLevel } from './partner-level.ts';
@@ -28,7 +28,7 @@ export function partnerScene(level: PartnerLevel, at: Places): StageScene {
     sizes: 'screen', labelsInside: false,
     nodes: level.nodes.map((n, i) => ({
       key: n.id, x: at.x[i]!, y: at.y[i]!, size: level.radius[i]!, label: n.label, ring: n.articulationPoint,
-      colour: isPartnerType(n.partnerType) ? TYPE_COLOURS[n.partnerType] : '#999999',
+      colour: isPartnerType(n.partnerType) ? typeColour(n.partnerType) : '#999999',
     })),
     links: level.drawn.map((i) => {
       const e = level.edges[i]!;
