@@ -99,8 +99,12 @@ overview and inside the largest community.
 - **First picture**: from the answer's text arriving (JSON parsed, modelled, laid out in the
   worker with ForceAtlas2, noverlap for bubbles, drawn by sigma) to the first frame painted.
   The targets (≤ 2 s at M, ≤ 5 s at L) are for the overview, the first thing the map shows.
-- **Panning**: the camera moved every animation frame for ${seconds} s, at the zoom the map
-  uses to show a selected partner; median of the half-second windows. Target ≥ 30 fps.
+- **Panning**: dragged with the mouse as a person does (a press on the map, a move every
+  animation frame for ${seconds} s, a release; the events go to sigma's mouse layer), at the
+  zoom the map uses to show a selected partner; median of the half-second windows. Target
+  ≥ 30 fps. While a large scene moves, its links (over 2,000) and labels (over 500 nodes)
+  rest and come back when it stops, as sigma's hideEdgesOnMove and hideLabelsOnMove do; the
+  nodes and the articulation rings are drawn every frame.
 
 ## The data: generated, not recorded
 

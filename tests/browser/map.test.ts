@@ -290,6 +290,46 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     await expect.poll(() => tooltip.isVisible(), { timeout: WAIT }).toBe(false);
   });
 
+  // Right after the tooltip test: the partner level of Cortexa's community, p-cortexa hovered, then zoomed.
+  it('drags the map with the mouse: the view follows, nothing is hovered meanwhile, and nodes answer the pointer again after', async () => {
+    const tooltip = page.locator('[data-testid=map-tooltip]');
+    const shield = page.locator('.map-drag-shield');
+    const camera = () => page.evaluate(() => {
+      const host = document.querySelector('.map-sigma') as HTMLElement & { sigma: { getCamera(): { getState(): { x: number; y: number } } } };
+      const { x, y } = host.sigma.getCamera().getState();
+      return { x, y };
+    });
+    await expect.poll(cameraAtRest, { timeout: WAIT }).toBe(true);
+    const before = await camera();
+    const from = await emptySpot();
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + 20, { steps: 4 });
+    // While dragging, the pointer is over the shield, not over sigma's canvas: no node is looked up.
+    expect(await shield.isVisible()).toBe(true);
+    await page.mouse.move(from.x + 120, from.y + 60, { steps: 8 });
+    expect(await tooltip.isVisible()).toBe(false);
+    await page.mouse.up();
+    expect(await shield.isVisible()).toBe(false);
+    await expect.poll(cameraAtRest, { timeout: WAIT }).toBe(true);
+    const after = await camera();
+    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(0);
+    // The node under the pointer is found again: moved onto from open map, Cortexa's tooltip shows.
+    for (let attempt = 0; ; attempt++) {
+      const away = await emptySpot();
+      const at = await nodePoint('p-cortexa');
+      await page.mouse.move(away.x, away.y);
+      await page.mouse.move(at.x, at.y, { steps: 3 });
+      try {
+        await tooltip.waitFor({ state: 'visible', timeout: 2_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 15) throw err;
+      }
+    }
+    expect(await tooltip.textContent()).toContain('Cortexa');
+  });
+
   it('exports a PNG and a CSV with names beside ids', async () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     const bytes = await streamBytes(await png.createReadStream());

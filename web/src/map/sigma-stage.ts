@@ -62,7 +62,6 @@ export interface Stage {
   ratio(): number;
   /** The graph point at the middle of the view. */
   centre(): { x: number; y: number };
-  panBy(dx: number, dy: number): void;
   /** Keys of the labels drawn in the last frame, in priority order. */
   labelled(): readonly string[];
   /** Everything drawn, in one 2D canvas of the stage's size (device pixels). */
@@ -78,6 +77,12 @@ const BUBBLE_FONT = '600 12px system-ui, "DejaVu Sans", sans-serif';
 
 /** Scenes with more links than this draw them only while the camera rests. */
 const HIDE_LINKS_ON_MOVE_ABOVE = 2_000;
+/**
+ * Scenes with more nodes than this draw their labels only while the camera rests, as
+ * sigma's hideLabelsOnMove does: placing and haloing hundreds of labels on every frame
+ * of a drag was most of a frame in software WebGL (the rings, cheap, stay).
+ */
+const HIDE_LABELS_ON_MOVE_ABOVE = 500;
 
 export function createStage(events: StageEvents): Stage {
   const element: SigmaHost = document.createElement('div');
@@ -95,6 +100,21 @@ export function createStage(events: StageEvents): Stage {
   let theme: StageTheme | null = null;
   const overlay = document.createElement('canvas');
   overlay.className = 'map-overlay';
+  // While the map is dragged nothing is hovered: this shield takes the pointer, so sigma no
+  // longer looks for the node under it on every move (a read of its picking buffer that
+  // waits for the frame to be drawn: 5.4 s of a 6 s drag in software WebGL, measured).
+  // Sigma follows a drag on the document, so the camera moves as before; a press without
+  // a move (a click) never raises it.
+  const shield = document.createElement('div');
+  shield.className = 'map-drag-shield';
+  shield.hidden = true;
+  const onDocumentMove = () => {
+    const captor = sigma?.getMouseCaptor();
+    shield.hidden = !(captor?.isMouseDown && captor.isMoving);
+  };
+  const onDocumentUp = () => { shield.hidden = true; };
+  document.addEventListener('mousemove', onDocumentMove);
+  document.addEventListener('mouseup', onDocumentUp);
   // Sigma sizes its canvases when it draws, and it draws on its own only when the window resizes:
   // the side panel opening or closing resizes the stage, and the picture must follow at once.
   const resizes = new ResizeObserver(() => sigma?.scheduleRefresh());
@@ -146,6 +166,7 @@ export function createStage(events: StageEvents): Stage {
     });
     element.sigma = sigma;
     element.appendChild(overlay);
+    element.appendChild(shield);
     sigma.on('clickNode', ({ node }) => events.onClickNode(node));
     sigma.on('clickStage', () => events.onClickStage());
     sigma.on('enterNode', ({ node, event }) => events.onHover(node, event.original instanceof MouseEvent ? event.original.clientX : 0, event.original instanceof MouseEvent ? event.original.clientY : 0));
@@ -180,13 +201,14 @@ export function createStage(events: StageEvents): Stage {
     ctx.textBaseline = 'middle';
     const candidates: Array<LabelBox & { text: string; cx: number; cy: number; priority: number }> = [];
     const rings: Array<{ x: number; y: number; r: number }> = [];
+    const labelsRest = scene.nodes.length > HIDE_LABELS_ON_MOVE_ABOVE && moving(sigma);
     for (const n of scene.nodes) {
       const p = sigma.graphToViewport(n);
       const r = screenRadius(n, p);
       if (p.x + r < 0 || p.y + r < 0 || p.x - r > width || p.y - r > height) continue;
       const dim = focusKeys !== null && !focusKeys.has(n.key);
       if (n.ring && !dim) rings.push({ x: p.x, y: p.y, r });
-      if (dim || !n.label || r < (scene.labelsInside ? 6 : 3)) continue;
+      if (labelsRest || dim || !n.label || r < (scene.labelsInside ? 6 : 3)) continue;
       const w = labelWidth(ctx, n.label);
       const box = scene.labelsInside
         ? { x: p.x - w / 2 - 3, y: p.y - 9, width: w + 6, height: 18 }
@@ -195,7 +217,8 @@ export function createStage(events: StageEvents): Stage {
     }
     candidates.sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : 1));
     const chosen = placeLabels(candidates, 300) as typeof candidates;
-    placed = chosen.map((c) => c.key);
+    // While labels rest, the last placed ones are still what a reader saw.
+    if (!labelsRest) placed = chosen.map((c) => c.key);
     element.labelled = placed;
     ctx.lineJoin = 'round';
     for (const ring of rings) {
@@ -224,6 +247,11 @@ export function createStage(events: StageEvents): Stage {
       widths.set(key, (w = ctx.measureText(text).width));
     }
     return w;
+  }
+
+  /** The camera is being dragged, pinched or animated: sigma's own test for hideEdgesOnMove. */
+  function moving(s: Sigma): boolean {
+    return s.getCamera().isAnimated() || s.getMouseCaptor().isMoving || s.getTouchCaptor().isMoving;
   }
 
   /** A node's radius on screen: bubbles scale with the zoom like positions do; partners as sigma sizes them. */
@@ -290,13 +318,6 @@ export function createStage(events: StageEvents): Stage {
       const { width, height } = sigma.getDimensions();
       return sigma.viewportToGraph({ x: width / 2, y: height / 2 });
     },
-    panBy(dx, dy) {
-      if (!sigma) return;
-      const camera = sigma.getCamera();
-      const { width, height } = sigma.getDimensions();
-      const target = sigma.viewportToFramedGraph({ x: width / 2 + dx, y: height / 2 + dy });
-      camera.setState({ x: target.x, y: target.y });
-    },
     labelled: () => placed,
     snapshot() {
       const canvas = document.createElement('canvas');
@@ -319,6 +340,8 @@ export function createStage(events: StageEvents): Stage {
       return canvas;
     },
     destroy() {
+      document.removeEventListener('mousemove', onDocumentMove);
+      document.removeEventListener('mouseup', onDocumentUp);
       resizes.disconnect();
       stopWatchingScheme();
       sigma?.kill();
