@@ -351,6 +351,8 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     const stage = (await page.locator('[data-testid=map-stage]').boundingBox())!;
     expect(stage.width).toBeGreaterThan(600);
     expect(stage.height).toBeGreaterThan(400);
+    // The map reaches the window's bottom edge: no strip of page below it.
+    expect(Math.abs(stage.y + stage.height - 768)).toBeLessThanOrEqual(1);
     await toggle.click();
     expect(await page.locator('#map-region').isVisible()).toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });
