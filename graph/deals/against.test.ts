@@ -8,7 +8,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestGraph, wipe } from '../../tests/support/graph.ts';
 import type { Graph } from '../db/index.ts';
-import { importEcosystem } from '../import/index.ts';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importEcosystem, importLoaded, loadImport } from '../import/index.ts';
 import type { EcosystemInput, EngagementInput } from '../model/index.ts';
 import { SOURCED_AGAINST_PAIRS } from './conflicts.queries.ts';
 import { decideDealRegistration, ensureSourcedAgainst, registerDeal } from './index.ts';
@@ -131,6 +134,19 @@ describe('the kept SOURCED_AGAINST_REGISTRATION pairs follow every write', () =>
     // A PENDING registration protects nothing: no pair, nothing to refresh.
     await registerDeal(graph, { id: 'E', partner: 'p4', customer: 'c1', capability: 'genai', registeredOn: '2026-02-01' }, TODAY);
     expect(await kept()).toEqual(await byRule());
+  });
+
+  it('an import into an empty store (npm run import) marks them built; into a store with data, not', async () => {
+    const marked = async () => (await graph.read<{ n: number }>("MATCH (s:GraphState {key: 'sourcedAgainst'}) RETURN count(s) AS n"))[0]!.n;
+    const file = join(mkdtempSync(join(tmpdir(), 'ecomap-against-')), 'world.json');
+    writeFileSync(file, JSON.stringify(WORLD));
+    await graph.write("MATCH (s:GraphState {key: 'sourcedAgainst'}) DELETE s");
+    expect(await importLoaded(graph, await loadImport(file), 'world.json', { timeoutMs: 60_000 })).toMatchObject({ counts: { dealRegistrations: 3 } });
+    expect(await marked()).toBe(0); // the store held WORLD already
+    await wipe(graph);
+    await importLoaded(graph, await loadImport(file), 'world.json', { timeoutMs: 60_000 });
+    expect(await marked()).toBe(1);
+    expect(await kept()).toEqual(['k1>A', 'k1>B', 'k2>A', 'k4>C']);
   });
 
   it('a store without them gets them once, at start', async () => {

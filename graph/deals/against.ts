@@ -10,6 +10,14 @@ import { ALL_CUSTOMER_IDS, MARK_PAIRS_BUILT, PAIRS_BUILT, REFRESH_SOURCED_AGAINS
 /** Customers per refresh statement when a whole store is built (each in its own transaction). */
 const BUILD_BATCH = 1_000;
 
+/**
+ * Marks the store's pairs built, for an import into an empty store: its refresh covered
+ * every customer that can have a pair, so the next start need not build them again.
+ */
+export async function markSourcedAgainstBuilt(tx: Tx): Promise<void> {
+  await tx.run(MARK_PAIRS_BUILT);
+}
+
 /** Refreshes the pairs of `customerIds` in `tx` (locks them; ids of missing customers are skipped). */
 export async function refreshSourcedAgainst(tx: Tx, customerIds: readonly string[]): Promise<void> {
   if (customerIds.length > 0) await tx.run(REFRESH_SOURCED_AGAINST, { rows: [...customerIds] });

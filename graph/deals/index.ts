@@ -9,7 +9,7 @@
  *
  * The area's only door: nothing outside graph/deals/ imports its other files.
  */
-export { ensureSourcedAgainst, refreshSourcedAgainst } from './against.ts';
+export { ensureSourcedAgainst, markSourcedAgainstBuilt, refreshSourcedAgainst } from './against.ts';
 export { REFRESH_SOURCED_AGAINST } from './against.queries.ts';
 export { ALL_CONFLICT_FIELDS, CONFLICT_COLUMNS, conflictShape } from './conflicts.queries.ts';
 export type { ConflictColumns, ConflictFields, DealConflictRow } from './conflicts.queries.ts';

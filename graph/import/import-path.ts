@@ -6,7 +6,8 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CLI_ACTOR, recordAudit } from '../audit/index.ts';
-import type { Graph } from '../db/index.ts';
+import { isEmptyGraph, type Graph } from '../db/index.ts';
+import { markSourcedAgainstBuilt } from '../deals/index.ts';
 import type { EcosystemInput, Problem } from '../model/index.ts';
 import { importedIds, recordImportCompleted } from './import.ts';
 import { readJsonFile } from './read-json.ts';
@@ -59,6 +60,8 @@ export async function importLoaded(graph: Graph, loaded: LoadedImport, source: s
   const problems = loaded.problemsWith(validator);
   if (problems.length > 0) return { problems };
   const input = loaded.raw as EcosystemInput;
+  // Into an empty store, the import's own refresh builds every SOURCED pair there can be.
+  const fresh = await isEmptyGraph(graph);
   await writeEcosystem((cypher, params) => graph.writeTx((tx) => tx.run(cypher, params), options.timeoutMs), input, {
     onProgress: options.onWrite,
   });
@@ -66,6 +69,7 @@ export async function importLoaded(graph: Graph, loaded: LoadedImport, source: s
   await graph.writeTx(async (tx) => {
     await recordAudit(tx, CLI_ACTOR, 'import', importedIds(input), source);
     await recordImportCompleted(tx, counts, source);
+    if (fresh) await markSourcedAgainstBuilt(tx);
   });
   return { counts };
 }

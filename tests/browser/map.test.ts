@@ -73,6 +73,29 @@ async function emptySpot(): Promise<{ x: number; y: number }> {
   });
 }
 
+/**
+ * Hovers `key` until its tooltip shows. Sigma finds the hovered node on mouse moves (on its
+ * next frame): move onto the node from beside it, then wait without moving; again if the
+ * view was still settling.
+ */
+async function showTooltipOn(key: string): Promise<void> {
+  const tooltip = page.locator('[data-testid=map-tooltip]');
+  for (let attempt = 0; ; attempt++) {
+    const at = await nodePoint(key);
+    // From open map first: sigma only hears moves over its own canvas, so a pointer that
+    // left the node over a panel is still "on" it for sigma, and coming back enters nothing.
+    const away = await emptySpot();
+    await page.mouse.move(away.x, away.y);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    try {
+      await tooltip.waitFor({ state: 'visible', timeout: 2_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 15) throw err;
+    }
+  }
+}
+
 /** What sigma holds and shows: node keys with their labels, links, the labels drawn, and each node's drawn colour. */
 async function drawn(): Promise<{ nodes: Record<string, string>; links: number; labelled: string[]; colours: Record<string, string> }> {
   return page.evaluate(() => {
@@ -247,24 +270,6 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
   // Right after the address round trip above: the node is chosen where the camera shows it then.
   it('never leaves a tooltip behind after a search or a zoom', async () => {
     const tooltip = page.locator('[data-testid=map-tooltip]');
-    // Sigma finds the hovered node on mouse moves (on its next frame): move onto the node from
-    // beside it, then wait without moving; again if the view was still settling.
-    const showTooltipOn = async (key: string) => {
-      for (let attempt = 0; ; attempt++) {
-        const at = await nodePoint(key);
-        // From open map first: sigma only hears moves over its own canvas, so a pointer that
-        // left the node over a panel is still "on" it for sigma, and coming back enters nothing.
-        const away = await emptySpot();
-        await page.mouse.move(away.x, away.y);
-        await page.mouse.move(at.x, at.y, { steps: 3 });
-        try {
-          await tooltip.waitFor({ state: 'visible', timeout: 2_000 });
-          return;
-        } catch (err) {
-          if (attempt >= 15) throw err;
-        }
-      }
-    };
     // The node nearest the middle of the map that the pointer can reach: the partner card
     // and the panels lie over parts of the map, and a node under them gets no hover.
     const someNode = await page.evaluate(() => {
@@ -315,18 +320,7 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     const after = await camera();
     expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(0);
     // The node under the pointer is found again: moved onto from open map, Cortexa's tooltip shows.
-    for (let attempt = 0; ; attempt++) {
-      const away = await emptySpot();
-      const at = await nodePoint('p-cortexa');
-      await page.mouse.move(away.x, away.y);
-      await page.mouse.move(at.x, at.y, { steps: 3 });
-      try {
-        await tooltip.waitFor({ state: 'visible', timeout: 2_000 });
-        break;
-      } catch (err) {
-        if (attempt >= 15) throw err;
-      }
-    }
+    await showTooltipOn('p-cortexa');
     expect(await tooltip.textContent()).toContain('Cortexa');
   });
 
