@@ -9,6 +9,7 @@
  * Expressions are constants of the code, never input: the text of a statement varies
  * only with which of them are chosen.
  */
+import { Lru } from './lru.ts';
 
 /** The fields wanted of a type; null: all of them (the caller does not know). */
 export type Fields = ReadonlySet<string> | null;
@@ -51,7 +52,11 @@ export function fieldsKey(fields: Fields): string {
   return fields === null ? '*' : [...fields].sort().join(',');
 }
 
-const statements = new Map<string, string>();
+/**
+ * Kept statement texts. Bounded: every choice of fields is a shape, and a client that
+ * asked for every subset of a type's fields would otherwise grow it without end.
+ */
+const statements = new Lru<string>(2_000);
 
 /**
  * The statement text of one shape (`key`: unique across the code, e.g. "partners page …"),

@@ -20,7 +20,7 @@
  */
 import { customerFields, partnerFields, type PartnerRow } from '../directory/index.ts';
 import type { EngagementRow } from '../engagements/index.ts';
-import { fieldsKey, fromList, listProjection, statementFor, type Fields, type Prop } from '../db/index.ts';
+import { fieldsKey, fromList, listProjection, Lru, statementFor, type Fields, type Prop } from '../db/index.ts';
 import { registrationProps, type DealRegistrationRow } from './deals.queries.ts';
 
 /**
@@ -122,7 +122,8 @@ const idOnly = (fields: Fields): boolean => fields !== null && [...fields].every
 
 const wants = (fields: Fields, field: string): boolean => fields === null || fields.has(field);
 
-const shapes = new Map<string, ConflictShape>();
+/** Built shapes, bounded as graph/db's statement texts are (a client chooses the fields). */
+const shapes = new Lru<ConflictShape>(500);
 
 /** The shape of `f`, built once per choice of fields. */
 export function conflictShape(f: ConflictFields): ConflictShape {
