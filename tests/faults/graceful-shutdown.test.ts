@@ -50,6 +50,11 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The answer a server that stopped taking requests gives (api/server/http.ts): 503, SERVICE_UNAVAILABLE, "shutting down". */
+function refusedForShutdown(r: Reply): boolean {
+  return r.status === 503 && r.codes.length === 1 && r.codes[0] === 'SERVICE_UNAVAILABLE' && JSON.stringify(r.body).includes('shutting down');
+}
+
 describe('SIGTERM during traffic', () => {
   it('finishes what is in flight, refuses the rest cleanly, exits 0 with Neo4j stopped; the next start has every acknowledged write', async () => {
     const replies: Array<Reply & { kind: string; id: string }> = [];
@@ -90,15 +95,22 @@ describe('SIGTERM during traffic', () => {
     expect(isAlive(javaPid)).toBe(false);
     expect(neo4jPidFor(dataDir)).toBeNull();
 
-    // Sent before the signal: every one answered, successfully, the large import included.
+    // Sent before the signal: every one answered, successfully, the large import included;
+    // except a request still on its way when the signal was handled (sent just before kill(),
+    // read by the server after it: on a loaded machine, found in a full fault run). That one
+    // was never taken: it is refused like a later one, with the shutdown's own 503, and a
+    // refused write is not carried out (checked after the restart). A 503 for any other
+    // reason (the database gone under a request in flight) still fails here.
     const before = replies.filter((r) => r.sentAt < sigtermAt);
-    const inFlight = before.filter((r) => r.doneAt >= sigtermAt);
-    expect(before.filter((r) => !succeeded(r)).map((r) => `${r.kind} ${r.status} ${r.failure ?? r.codes.join(',')}`)).toEqual([]);
+    const arrivedLate = before.filter(refusedForShutdown);
+    const inFlight = before.filter((r) => r.doneAt >= sigtermAt && !arrivedLate.includes(r));
+    expect(before.filter((r) => !succeeded(r) && !arrivedLate.includes(r)).map((r) => `${r.kind} ${r.status} ${r.failure ?? r.codes.join(',')}`)).toEqual([]);
+    expect(inFlight.filter(succeeded).length).toBeGreaterThan(0);
     expect(succeeded(bigReply), JSON.stringify(bigReply.body).slice(0, 500)).toBe(true);
     expect(bigReply.doneAt).toBeGreaterThan(sigtermAt);
     // Sent after it: refused cleanly, never cut off mid-way.
     const after = replies.filter((r) => r.sentAt >= sigtermAt);
-    const unavailable = after.filter((r) => r.status === 503 && r.codes.length === 1 && r.codes[0] === 'SERVICE_UNAVAILABLE');
+    const unavailable = after.filter(refusedForShutdown);
     const refused = after.filter((r) => r.failure === 'ECONNREFUSED');
     // A request sent just after kill() but read before the signal is handled is simply answered.
     // A connection the closing server resets before reading from it (its listen backlog, or a
@@ -118,7 +130,7 @@ describe('SIGTERM during traffic', () => {
       const found = new Set(rows.map((r) => r.id));
       expect(acknowledged.filter((id) => !found.has(id))).toEqual([]);
       // Writes that were reset without an answer were not carried out.
-      const resetWrites = reset.filter((r) => r.kind === 'write').map((r) => r.id);
+      const resetWrites = [...reset, ...arrivedLate].filter((r) => r.kind === 'write').map((r) => r.id);
       const written = await graph.read<{ id: string }>('MATCH (p:Partner) WHERE p.id IN $ids RETURN p.id AS id', { ids: resetWrites });
       expect(written).toEqual([]);
       const [big] = await graph.read<{ partners: number; engagements: number }>(
