@@ -136,7 +136,7 @@ export function conflictShape(f: ConflictFields): ConflictShape {
   return shape;
 }
 
-export function conflictFieldsKey(f: ConflictFields): string {
+function conflictFieldsKey(f: ConflictFields): string {
   return [
     fieldsKey(f.conflict), fieldsKey(f.registration), fieldsKey(f.customer), fieldsKey(f.capability), fieldsKey(f.contribution),
     f.partner === false ? '-' : fieldsKey(f.partner), f.engagement === false ? '-' : f.engagement,

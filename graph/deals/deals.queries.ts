@@ -54,7 +54,7 @@ export const registrationProps = (customer: string, more: readonly Prop[] = []):
 ];
 
 /** The projection of the registration bound to `d`: the `fields` asked (null: all), always its id and partner's id. */
-export function registrationFields(fields: Fields): string {
+function registrationFields(fields: Fields): string {
   return mapProjection(registrationProps(CUSTOMER_OF_REGISTRATION), fields, ['id', 'partnerId']);
 }
 
