@@ -322,6 +322,66 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     // The node under the pointer is found again: moved onto from open map, Cortexa's tooltip shows.
     await showTooltipOn('p-cortexa');
     expect(await tooltip.textContent()).toContain('Cortexa');
+    // A drag that stops before the button is released ends without sigma's glide, so no frame
+    // follows on its own: the frame drawn after it must still let the pointer find nodes.
+    const still = await emptySpot();
+    await page.mouse.move(still.x, still.y);
+    await page.mouse.down();
+    await page.mouse.move(still.x - 60, still.y - 30, { steps: 6 });
+    expect(await shield.isVisible()).toBe(true);
+    // Sigma ends a drag's move after a quiet moment; waiting for its own flag, not a time.
+    await expect.poll(() => page.evaluate(() => (document.querySelector('.map-sigma') as HTMLElement & { sigma: { getMouseCaptor(): { isMoving: boolean } } })
+      .sigma.getMouseCaptor().isMoving), { timeout: WAIT }).toBe(false);
+    await page.mouse.up();
+    await expect.poll(cameraAtRest, { timeout: WAIT }).toBe(true);
+    await showTooltipOn('p-cortexa');
+    expect(await tooltip.textContent()).toContain('Cortexa');
+  });
+
+  it('paints each partner as a disc of its colour where sigma places it', async () => {
+    const checked = await page.evaluate(() => {
+      type Data = { x: number; y: number; size: number; color: string; hidden?: boolean };
+      const host = document.querySelector('.map-sigma') as HTMLElement & { sigma: {
+        refresh(): void; getCanvases(): Record<string, HTMLCanvasElement>; getGraph(): { nodes(): string[] };
+        getNodeDisplayData(k: string): Data | undefined; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number }; scaleSize(size: number): number;
+      } };
+      const { sigma } = host;
+      // WebGL keeps no drawing buffer between frames: draw, then copy in the same task.
+      sigma.refresh();
+      const layer = sigma.getCanvases().nodes!;
+      const copy = document.createElement('canvas');
+      copy.width = layer.width;
+      copy.height = layer.height;
+      const ctx = copy.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(layer, 0, 0);
+      const scale = layer.width / host.clientWidth;
+      const rgb = (colour: string) => {
+        const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+        probe.fillStyle = colour;
+        probe.fillRect(0, 0, 1, 1);
+        return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+      };
+      const discs = sigma.getGraph().nodes().map((key) => {
+        const d = sigma.getNodeDisplayData(key)!;
+        return { key, at: sigma.framedGraphToViewport(d), r: sigma.scaleSize(d.size), colour: d.color, hidden: d.hidden };
+      });
+      const out: Array<{ key: string; want: number[]; got: number[]; outside: number }> = [];
+      for (const disc of discs) {
+        const { x, y } = disc.at;
+        if (disc.hidden || x < 10 || y < 10 || x > host.clientWidth - 10 || y > host.clientHeight - 10) continue;
+        // Only discs whose middle and rim no other disc covers.
+        if (discs.some((o) => o !== disc && Math.hypot(o.at.x - x, o.at.y - y) < o.r + disc.r + 3)) continue;
+        const pixel = (px: number, py: number) => [...ctx.getImageData(Math.round(px * scale), Math.round(py * scale), 1, 1).data];
+        // Just beyond the rim: nothing painted (alpha 0).
+        out.push({ key: disc.key, want: rgb(disc.colour), got: pixel(x, y).slice(0, 3), outside: pixel(x + disc.r + 2, y)[3]! });
+      }
+      return out;
+    });
+    expect(checked.length).toBeGreaterThanOrEqual(3);
+    for (const { key, want, got, outside } of checked) {
+      for (let i = 0; i < 3; i++) expect(Math.abs(got[i]! - want[i]!), `${key}: ${got} against ${want}`).toBeLessThanOrEqual(2);
+      expect(outside, key).toBe(0);
+    }
   });
 
   it('exports a PNG and a CSV with names beside ids', async () => {

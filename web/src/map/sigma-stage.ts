@@ -1,5 +1,6 @@
 /**
- * The map's drawing surface: sigma.js (WebGL) draws links under nodes; a 2D overlay on
+ * The map's drawing surface: sigma.js (WebGL) draws links under nodes, with the programs
+ * of stage-programs.ts (sigma's own, without instancing); a 2D overlay on
  * top draws the labels (placed without collisions: label-placement.ts) and the rings
  * that mark articulation points. One sigma instance serves both levels; show() swaps
  * the graph. Knows nothing of communities or partners: keys, places, sizes, colours.
@@ -7,6 +8,7 @@
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import type { NodeDisplayData, EdgeDisplayData, CameraState } from 'sigma/types';
+import { stagePrograms } from './stage-programs.ts';
 import { placeLabels, type LabelBox } from './label-placement.ts';
 import { onSchemeChange, readStageTheme, type StageTheme } from './stage-theme.ts';
 
@@ -108,11 +110,19 @@ export function createStage(events: StageEvents): Stage {
   const shield = document.createElement('div');
   shield.className = 'map-drag-shield';
   shield.hidden = true;
+  // While dragged, sigma's picking pass (for that lookup) rests too: the frame after the drag draws it again.
+  let dragged = false;
   const onDocumentMove = () => {
     const captor = sigma?.getMouseCaptor();
-    shield.hidden = !(captor?.isMouseDown && captor.isMoving);
+    dragged = !!(captor?.isMouseDown && captor.isMoving);
+    shield.hidden = !dragged;
   };
-  const onDocumentUp = () => { shield.hidden = true; };
+  const onDocumentUp = () => {
+    shield.hidden = true;
+    if (dragged) sigma?.scheduleRender();
+    dragged = false;
+  };
+  const { DiscNodeProgram, BandEdgeProgram } = stagePrograms(() => !dragged);
   document.addEventListener('mousemove', onDocumentMove);
   document.addEventListener('mouseup', onDocumentUp);
   // Sigma sizes its canvases when it draws, and it draws on its own only when the window resizes:
@@ -142,6 +152,8 @@ export function createStage(events: StageEvents): Stage {
       minCameraRatio: 0.005,
       maxCameraRatio: 4,
       defaultEdgeType: 'line',
+      nodeProgramClasses: { circle: DiscNodeProgram },
+      edgeProgramClasses: { line: BandEdgeProgram },
       // The hovered or selected node gets a halo (rings mark articulation points); its name is in the tooltip.
       defaultDrawNodeHover: (context, data) => {
         context.beginPath();
