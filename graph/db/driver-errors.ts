@@ -5,11 +5,20 @@ import { AppError } from '../model/index.ts';
  * failures become INTERNAL_SERVER_ERROR with a generic message; the original is
  * kept as `cause` for the server log only.
  */
+/** The driver's pool gives no code when no connection frees up in time, only this message (neo4j-driver-core pool.js). */
+const POOL_EXHAUSTED = /^Connection acquisition timed out in \d+ ms/;
+
 export function fromDriverError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : '';
+  const message = err instanceof Error ? err.message : '';
   let mapped: AppError;
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable'
+  if (POOL_EXHAUSTED.test(message)) {
+    // Every pooled connection was busy for connectionAcquisitionTimeout (connect.ts): the
+    // database is up but this process cannot reach it now. Nothing was run; retrying later
+    // is the right answer, so it is the contract's retryable SERVICE_UNAVAILABLE, not a fault.
+    mapped = new AppError('SERVICE_UNAVAILABLE', 'The server is busy and could not reach the graph database in time; try again shortly.');
+  } else if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.TransientError.General.DatabaseUnavailable'
     || code === 'Neo.ClientError.Database.DatabaseNotFound') {
     mapped = new AppError('SERVICE_UNAVAILABLE', 'The graph database cannot be reached; try again shortly.');
   } else if (code.endsWith('.Transaction.LockClientStopped') || code === 'Neo.TransientError.Transaction.LockAcquisitionTimeout') {
