@@ -7,6 +7,7 @@
  * customer's engagements, the address reloaded and walked with Back and Forward, and the
  * same view with a PARTNER token.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
@@ -127,6 +128,15 @@ describe('the Deals view', { timeout: 240_000 }, () => {
     expect(await detailStatus(page)).toBe('REJECTED');
     expect(page.url()).toBe(before);
     expect(hashOf(page)).toEqual({ path: 'deals/dr-zee-twin-gridsense', state: { customer: 'c-zeelander', asOf: AS_OF } });
+  });
+
+  it('exports the listed registrations as CSV, with names beside ids', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const lines = (await readFile(await download.path(), 'utf8')).split('\r\n').filter((l) => l !== '');
+    expect(lines[0]).toBe('id,partner,partnerName,customer,customerName,capability,capabilityName,registeredOn,expiresOn,status,reason,inForce');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(await listed(page));
+    expect(lines).toContain('dr-zee-twin-gridsense,p-gridsense,Gridsense Analytics,c-zeelander,Zeelander Havenbedrijf,digital-twin,Digital twin,'
+      + '2026-11-02,2027-04-30,REJECTED,Meridian registered first; Gridsense joins as its subcontractor,no');
   });
 
   it('goes from a conflict to the engagement\'s attribution and back, and forward again', async () => {

@@ -407,8 +407,9 @@ export function render(element: HTMLElement, session: Session, options: { regist
     async exportPng() { return null; },
     exportCsv(): Cell[][] {
       const rows = page?.edges.map((e) => e.node) ?? [];
-      return [['id', 'partner', 'customer', 'capability', 'registeredOn', 'expiresOn', 'status', 'reason', 'inForce'],
-        ...rows.map((r) => [r.id, r.partner.id, r.customer.id, r.capability.id, r.registeredOn, r.expiresOn, r.status, r.reason ?? '', r.inForce ? 'yes' : 'no'])];
+      return [['id', 'partner', 'partnerName', 'customer', 'customerName', 'capability', 'capabilityName', 'registeredOn', 'expiresOn', 'status', 'reason', 'inForce'],
+        ...rows.map((r) => [r.id, r.partner.id, r.partner.name, r.customer.id, r.customer.name, r.capability.id, r.capability.name,
+          r.registeredOn, r.expiresOn, r.status, r.reason ?? '', r.inForce ? 'yes' : 'no'])];
     },
   };
 }
