@@ -6,6 +6,7 @@
  * search, the heatmap hides covered cells, orders by severity and picks regions and
  * capabilities. Real Chromium, the real app and the sample.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
@@ -17,9 +18,23 @@ let world: WebWorld;
 let page: Page;
 let gql: ReturnType<typeof client>;
 
+/**
+ * A root cause of o-claims-speed with a description far longer than its node is wide,
+ * with a word (an address) wider than the node: the failure graph must show all of it.
+ */
+const LONG_DESCRIPTION = 'Claims handling rules signed off with compliance, including the fraud screening thresholds per line of business, '
+  + 'the escalation matrix for adjusters and the audit trail reference https://compliance.rheinhafen.example/claims/rules/2026-04/signed agreed with the regulator';
+
 beforeAll(async () => {
   world = await startWebWorld();
   gql = client(world.app);
+  // An engagement's import replaces its commitments: the sample's e-claims-copilot with one description changed.
+  const sample = JSON.parse(await readFile(new URL('../../seeds/sample-ecosystem.json', import.meta.url), 'utf8')) as
+    { engagements: Array<{ id: string; commitments: Array<{ id: string; description: string }> }> };
+  const copilot = sample.engagements.find((e) => e.id === 'e-claims-copilot')!;
+  copilot.commitments.find((m) => m.id === 'm-claims-rules')!.description = LONG_DESCRIPTION;
+  const imported = await gql('mutation ($input: EcosystemInput!) { importEcosystem(input: $input) { commitments } }', { input: { engagements: [copilot] } });
+  expect(imported.errors, JSON.stringify(imported.errors)).toBeUndefined();
   await warmUp(world);
   page = await world.open(ADMIN, '#accountability');
   // Starting the world and warming the database can take minutes on a loaded machine.
@@ -82,15 +97,24 @@ describe('accountability', { timeout: 240_000 }, () => {
     await page.locator(`#panel .partner-card[data-partner="${ownerId}"]`).waitFor({ timeout: WAIT });
     await page.keyboard.press('Escape');
 
-    // Every node shows its commitment's description, and no line runs past its box.
+    // Every node shows its commitment's description whole, however long, and no line runs past its box.
     const answer = await gql<{ accountability: { rootCauses: Array<{ commitment: { id: string; description: string } }> } }>(
       '{ accountability(outcomeId: "o-claims-speed") { rootCauses { commitment { id description } } } }');
-    for (const { commitment } of answer.data!.accountability.rootCauses) {
+    const rootCauses = answer.data!.accountability.rootCauses.map((r) => r.commitment);
+    expect(rootCauses.find((m) => m.id === 'm-claims-rules')?.description).toBe(LONG_DESCRIPTION);
+    const joined = (lines: string[]) => lines.join(' ').replace(/\s+/g, '');
+    for (const commitment of rootCauses) {
       const node = detail.locator(`g.dag-node[data-id="${commitment.id}"]`);
-      const shown = (await node.locator('tspan.description').allTextContents()).join(' ');
-      expect(shown.replace(/…$/, '')).toBe(commitment.description.slice(0, shown.replace(/…$/, '').length));
-      expect(await node.locator('title').textContent()).toContain(commitment.description);
+      expect(joined(await node.locator('tspan.description').allTextContents())).toBe(commitment.description.replace(/\s+/g, ''));
     }
+    expect(await detail.locator('g.dag-node[data-id="m-claims-rules"] tspan.description').count()).toBeGreaterThan(6);
+    // The other nodes too: each node's title carries its description from the answer.
+    const nodes = await detail.locator('g.dag-node').evaluateAll((gs) => gs.map((g) => ({
+      id: g.getAttribute('data-id')!, title: g.querySelector('title')!.textContent!, lines: [...g.querySelectorAll('tspan.description')].map((t) => t.textContent!),
+    })));
+    expect(nodes.length).toBeGreaterThan(rootCauses.length);
+    for (const n of nodes) expect(n.title.replace(/\s+/g, ''), n.id).toContain(joined(n.lines));
+    for (const n of nodes) expect(n.lines.join(' '), n.id).not.toContain('…');
     const overflow = await detail.locator('g.dag-node').evaluateAll((nodes) => nodes.flatMap((g) => {
       const box = (g.querySelector('rect') as SVGRectElement).getBBox();
       return [...g.querySelectorAll('tspan')].filter((t) => {

@@ -17,6 +17,17 @@ describe('the DAG layout', () => {
     expect([...a.positions.entries()].sort()).toEqual([...b.positions.entries()].sort());
   });
 
+  it('makes each layer as tall as its tallest node, so a long text pushes the layers below down', () => {
+    const heights: Record<string, number> = { o: 50, a: 200, b: 50, c: 50 };
+    const { positions, height } = layoutDag(['o', 'a', 'b', 'c'], edges, { heightOf: (id) => heights[id]!, gapY: 40, margin: 10 });
+    expect(positions.get('a')!.y).toBe(10 + 50 + 40);
+    expect(positions.get('b')!.y).toBe(positions.get('a')!.y);
+    expect(positions.get('c')!.y).toBe(10 + 50 + 40 + 200 + 40);
+    expect(height).toBe(positions.get('c')!.y + 50 + 10);
+    // Without heights every node has nodeHeight, as before.
+    expect(layoutDag(['o', 'a'], [{ from: 'o', to: 'a' }], { nodeHeight: 58, gapY: 44, margin: 12 }).height).toBe(12 * 2 + 58 * 2 + 44);
+  });
+
   it('does not loop on a cycle', () => {
     expect(layerOf(['x', 'y'], [{ from: 'x', to: 'y' }, { from: 'y', to: 'x' }]).size).toBe(2);
   });

@@ -13,7 +13,9 @@ export interface DagLayout {
 
 export interface DagLayoutOptions {
   nodeWidth: number;
+  /** Every node's height, unless `heightOf` gives each its own (a layer is as tall as its tallest node). */
   nodeHeight: number;
+  heightOf?: (id: string) => number;
   gapX: number;
   gapY: number;
   margin: number;
@@ -68,10 +70,13 @@ export function layoutDag(ids: readonly string[], edges: readonly LayoutEdge[], 
   const widest = Math.max(1, ...layers.map((l) => l.length));
   const width = o.margin * 2 + widest * o.nodeWidth + (widest - 1) * o.gapX;
   const positions = new Map<string, { x: number; y: number; layer: number }>();
+  const heightOf = o.heightOf ?? (() => o.nodeHeight);
+  let top = o.margin;
   layers.forEach((members, l) => {
     const rowWidth = members.length * o.nodeWidth + (members.length - 1) * o.gapX;
     const start = (width - rowWidth) / 2;
-    members.forEach((id, i) => positions.set(id, { x: start + i * (o.nodeWidth + o.gapX), y: o.margin + l * (o.nodeHeight + o.gapY), layer: l }));
+    members.forEach((id, i) => positions.set(id, { x: start + i * (o.nodeWidth + o.gapX), y: top, layer: l }));
+    top += Math.max(0, ...members.map(heightOf)) + o.gapY;
   });
-  return { positions, width, height: o.margin * 2 + layers.length * o.nodeHeight + (layers.length - 1) * o.gapY };
+  return { positions, width, height: top - o.gapY + o.margin };
 }

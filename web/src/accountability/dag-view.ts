@@ -1,7 +1,7 @@
 /** Draws a FailureDag as SVG: marks told apart by fill, border, dash and a written label. */
 import { select, type Selection } from 'd3';
 import { OKABE_ITO } from '../lib/palette.ts';
-import { clampLines } from '../lib/wrap.ts';
+import { wrapWhole } from '../lib/wrap.ts';
 import { layoutDag } from './dag-layout.ts';
 import type { DagEdge, DagNode, FailureDag, Mark } from './failure-dag.ts';
 
@@ -9,8 +9,8 @@ export interface DagViewOptions {
   onSelect?(node: DagNode): void;
 }
 
-/** Node width; the height follows the text (the description wraps to at most DESCRIPTION_LINES lines). */
-const W = 230, LINE = 14, DESCRIPTION_LINES = 4, PAD = 8;
+/** Node width; each node is as tall as its text, which is never cut (a layer is as tall as its tallest node). */
+const W = 230, LINE = 14, PAD = 8;
 export const MARK_STYLE: Record<Mark, { fill: string; stroke: string; width: number; dash?: string; text: string; label: string }> = {
   outcome: { fill: '#1f2a36', stroke: '#1f2a36', width: 1, text: '#ffffff', label: 'outcome' },
   'root-cause': { fill: '#fbe1d2', stroke: OKABE_ITO.vermillion, width: 3.5, text: '#1a1a1a', label: 'root cause' },
@@ -29,26 +29,25 @@ const EDGE_STYLE: Record<EdgeKind, { stroke: string; width: number; dash?: strin
   plain: { stroke: '#999999', width: 1.2 },
 };
 
-/** A node's text, line by line: id, description (wrapped), owner, status; `clipped` when any line was shortened. */
-interface NodeText { lines: Array<{ text: string; kind: 'id' | 'description' | 'owner' | 'status' }>; clipped: boolean }
+/** A node's text, line by line: id, description, owner, status, each wrapped whole to the node's width. */
+type NodeLine = { text: string; kind: 'id' | 'description' | 'owner' | 'status' };
 
-function nodeText(n: DagNode, measure: (text: string, bold: boolean) => number): NodeText {
+function nodeText(n: DagNode, measure: (text: string, bold: boolean) => number): NodeLine[] {
   const width = W - 2 * PAD;
-  const one = (text: string, bold: boolean) => clampLines((t) => measure(t, bold), text, width, 1);
-  const id = one(n.foreign ? `${n.id} (in ${n.engagement?.id})` : n.id, true);
-  const description = clampLines((t) => measure(t, false), n.description, width, DESCRIPTION_LINES);
-  const owner = n.owner ? one(`Owner: ${n.owner.name}`, false) : null;
-  const status = one(statusLine(n), true);
-  return {
-    lines: [
-      ...id.lines.map((text) => ({ text, kind: 'id' as const })),
-      ...description.lines.map((text) => ({ text, kind: 'description' as const })),
-      ...(owner?.lines ?? []).map((text) => ({ text, kind: 'owner' as const })),
-      ...status.lines.map((text) => ({ text, kind: 'status' as const })),
-    ],
-    clipped: id.clipped || description.clipped || Boolean(owner?.clipped) || status.clipped,
+  const lines = (text: string, kind: NodeLine['kind']) => {
+    const bold = kind === 'id' || kind === 'status';
+    return wrapWhole((t) => measure(t, bold), text, width).map((line) => ({ text: line, kind }));
   };
+  return [
+    ...lines(n.foreign ? `${n.id} (in ${n.engagement?.id})` : n.id, 'id'),
+    ...lines(n.description, 'description'),
+    ...(n.owner ? lines(`Owner: ${n.owner.name}`, 'owner') : []),
+    ...lines(statusLine(n), 'status'),
+  ];
 }
+
+/** A node's height for its number of lines (three at least, so that short nodes line up). */
+const heightFor = (lines: number) => PAD * 2 + LINE * Math.max(3, lines) - 2;
 
 /** The third line of a node: what it is, in words, so colour is never the only cue. */
 export function statusLine(n: DagNode): string {
@@ -87,8 +86,8 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
     };
     const texts = new Map(next.nodes.map((n) => [n.id, nodeText(n, measure)]));
     probe.remove();
-    const H = PAD * 2 + LINE * Math.max(3, ...[...texts.values()].map((t) => t.lines.length)) - 2;
-    const layout = layoutDag(next.nodes.map((n) => n.id), next.edges, { nodeWidth: W, nodeHeight: H });
+    const height = (id: string) => heightFor(texts.get(id)?.length ?? 0);
+    const layout = layoutDag(next.nodes.map((n) => n.id), next.edges, { nodeWidth: W, nodeHeight: heightFor(0), heightOf: height });
     root.attr('aria-label', `Failure graph of ${next.nodes[0]?.id ?? 'the outcome'}: ${next.nodes.filter((n) => n.mark === 'root-cause').length} root causes`
         + (overdueCount ? `, ${overdueCount} overdue` : ''));
     const pos = (id: string) => layout.positions.get(id)!;
@@ -96,7 +95,7 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
       .join('path')
       .attr('d', (e) => {
         const a = pos(e.from), b = pos(e.to);
-        const x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y - 2, my = (y1 + y2) / 2;
+        const x1 = a.x + W / 2, y1 = a.y + height(e.from), x2 = b.x + W / 2, y2 = b.y - 2, my = (y1 + y2) / 2;
         return `M${x1},${y1}C${x1},${my} ${x2},${my} ${x2},${y2}`;
       })
       .attr('fill', 'none')
@@ -119,12 +118,11 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
       .attr('aria-label', (n) => `${n.id}, ${MARK_STYLE[n.mark].label}, ${n.status}${n.mark === 'overdue' ? `, was due ${n.dueDate}` : ''}${n.owner ? `, owned by ${n.owner.name}` : ''}`)
       .on('click', (_, n) => options.onSelect?.(n))
       .on('keydown', (event: KeyboardEvent, n) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); options.onSelect?.(n); } });
-    nodes.attr('data-clipped', (n) => (texts.get(n.id)!.clipped ? 'true' : null));
     nodes.select('title').text((n) => `${n.id}: ${n.description}${n.owner ? `; owner ${n.owner.name}` : ''}${n.engagement ? ` (${n.engagement.name})` : ''}${n.mark === 'overdue' ? `, was due ${n.dueDate}` : ''}`);
-    nodes.select('rect').attr('height', H).attr('fill', (n) => MARK_STYLE[n.mark].fill).attr('stroke', (n) => MARK_STYLE[n.mark].stroke)
+    nodes.select('rect').attr('height', (n) => height(n.id)).attr('fill', (n) => MARK_STYLE[n.mark].fill).attr('stroke', (n) => MARK_STYLE[n.mark].stroke)
       .attr('stroke-width', (n) => MARK_STYLE[n.mark].width).attr('stroke-dasharray', (n) => MARK_STYLE[n.mark].dash ?? null);
     nodes.select<SVGTextElement>('text.node-text').attr('fill', (n) => MARK_STYLE[n.mark].text).each(function (n) {
-      const lines = texts.get(n.id)!.lines;
+      const lines = texts.get(n.id)!;
       select(this).selectAll('tspan').data(lines).join('tspan')
         .attr('x', PAD).attr('y', (_, i) => PAD + 10 + i * LINE)
         .attr('class', (l) => l.kind)

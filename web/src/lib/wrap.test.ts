@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampLines, wrapText } from './wrap.ts';
+import { wrapText, wrapWhole } from './wrap.ts';
 
 const measure = (t: string) => t.length * 10;
 
@@ -10,14 +10,12 @@ describe('wrapping text to a width', () => {
     expect(wrapText(measure, '', 50)).toEqual([]);
   });
 
-  it('clamps to a number of lines with an ellipsis that still fits, and says so', () => {
-    expect(clampLines(measure, 'one two three four', 90, 4)).toEqual({ lines: ['one two', 'three', 'four'], clipped: false });
-    const clamped = clampLines(measure, 'one two three four five', 90, 2);
-    expect(clamped.clipped).toBe(true);
-    expect(clamped.lines).toEqual(['one two', 'three…']);
-    const long = clampLines(measure, 'averyveryverylongword', 50, 2);
-    expect(long.clipped).toBe(true);
-    expect(long.lines[0]!.endsWith('…')).toBe(true);
-    expect(measure(long.lines[0]!)).toBeLessThanOrEqual(50);
+  it('wraps the whole text, splitting only a word wider than the width, and drops nothing', () => {
+    expect(wrapWhole(measure, 'one two three four', 90)).toEqual(['one two', 'three', 'four']);
+    const lines = wrapWhole(measure, 'see https://example.com/a/very/long/path now', 80);
+    expect(lines).toEqual(['see', 'https://', 'example.', 'com/a/ve', 'ry/long/', 'path now']);
+    expect(lines.every((l) => measure(l) <= 80)).toBe(true);
+    expect(lines.join('').replace(/\s/g, '')).toBe('seehttps://example.com/a/very/long/pathnow');
+    expect(wrapWhole(measure, '', 50)).toEqual([]);
   });
 });

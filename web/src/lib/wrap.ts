@@ -11,22 +11,19 @@ export function wrapText(measure: (text: string) => number, text: string, width:
 }
 
 /**
- * At most `max` lines; when the text needs more, the last line ends in "…" and still fits
- * (the whole text goes in a title beside it).
+ * Every character of `text` in lines that fit `width`: at words, and a word wider than the
+ * width (an id, a URL) split where it must. Nothing is dropped or shortened.
  */
-export function clampLines(measure: (text: string) => number, text: string, width: number, max: number): { lines: string[]; clipped: boolean } {
-  const lines = wrapText(measure, text, width);
-  const fitLine = (line: string, ellipsis: boolean) => {
-    if (!ellipsis && measure(line) <= width) return line;
-    let t = line;
-    while (t.length > 1 && measure(`${t.trimEnd()}…`) > width) t = t.slice(0, -1);
-    return `${t.trimEnd()}…`;
-  };
-  if (lines.length <= max) {
-    const fitted = lines.map((l) => fitLine(l, false));
-    return { lines: fitted, clipped: fitted.some((l, i) => l !== lines[i]) };
-  }
-  const kept = lines.slice(0, max);
-  kept[max - 1] = fitLine(kept[max - 1]!, true);
-  return { lines: kept.map((l, i) => (i < max - 1 ? fitLine(l, false) : l)), clipped: true };
+export function wrapWhole(measure: (text: string) => number, text: string, width: number): string[] {
+  const pieces = text.split(/\s+/).filter(Boolean).flatMap((word) => {
+    if (measure(word) <= width) return [word];
+    const out: string[] = [];
+    let piece = '';
+    for (const char of word) {
+      if (piece && measure(piece + char) > width) { out.push(piece); piece = char; } else piece += char;
+    }
+    return [...out, piece];
+  });
+  // Each split piece is as wide as fits, so it never shares a line with the next one.
+  return wrapText(measure, pieces.join(' '), width);
 }
