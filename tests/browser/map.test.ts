@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
-import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, hashOf, startWebWorld, type WebWorld } from './support.ts';
 
 const WAIT = BROWSER_WAIT_MS;
 
@@ -227,16 +227,61 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     await expect.poll(() => new URL(page.url()).hash, { timeout: WAIT }).toContain('links=3');
     await expect.poll(async () => (await drawn()).links, { timeout: WAIT }).toBeLessThanOrEqual(api.edges.length);
     const hidden = api.edges.length - (await drawn()).links;
+    // The largest community has more than 3 links for many of its partners: some must be hidden.
+    expect(hidden).toBeGreaterThan(0);
     const note = page.locator('[data-testid=map-hidden]');
-    if (hidden > 0) {
-      await expect.poll(() => note.getAttribute('data-hidden'), { timeout: WAIT }).toBe(String(hidden));
-      expect(await note.textContent()).toContain(`${hidden} link${hidden === 1 ? '' : 's'} hidden`);
-      expect(await note.isVisible()).toBe(true);
-    }
+    await expect.poll(() => note.getAttribute('data-hidden'), { timeout: WAIT }).toBe(String(hidden));
+    expect(await note.textContent()).toContain(`${hidden} link${hidden === 1 ? '' : 's'} hidden`);
+    expect(await note.isVisible()).toBe(true);
     await page.selectOption('#map-links', 'all');
     await expect.poll(async () => (await drawn()).links, { timeout: WAIT }).toBe(api.edges.length);
     expect(await note.isHidden()).toBe(true);
     await page.selectOption('#map-links', '5');
+  });
+
+  it('keeps the filters in the address: each choice is a history entry, reload and a second tab restore them', async () => {
+    const start = hashOf(page);
+    expect(start.state.community).toBeDefined();
+    const region = (await page.locator('#map-region option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find((v) => v !== '')!;
+    // Sizes are drawn, not asked: the community stays open.
+    await page.selectOption('#map-size', 'degree');
+    await expect.poll(() => hashOf(page), { timeout: WAIT }).toEqual({ path: start.path, state: { ...start.state, size: 'degree' } });
+    await page.waitForSelector(drawnAt('partners'), { timeout: WAIT });
+    // Another region asks another network: its overview, and the region's partners only.
+    await page.selectOption('#map-region', region);
+    const filtered = { path: 'map', state: { region, size: 'degree' } };
+    await expect.poll(() => hashOf(page), { timeout: WAIT }).toEqual(filtered);
+    await page.waitForSelector(drawnAt('overview'), { timeout: WAIT });
+    const regional = await gql<{ network: { partnerCount: number } }>('query ($r: ID!) { network(filter: { regions: [$r] }, limit: 100000) { partnerCount } }', { r: region });
+    const summary = page.locator('[data-testid=map-summary]');
+    await expect.poll(() => summary.textContent(), { timeout: WAIT }).toContain(`${regional.data!.network.partnerCount} partners in`);
+    expect(regional.data!.network.partnerCount).toBeLessThan(overview.partnerCount);
+
+    const same = async (p: Page) => {
+      await p.waitForSelector(drawnAt('overview'), { timeout: WAIT });
+      expect(hashOf(p)).toEqual(filtered);
+      expect(await p.locator('#map-region').inputValue()).toBe(region);
+      expect(await p.locator('#map-size').inputValue()).toBe('degree');
+      await expect.poll(() => p.locator('[data-testid=map-summary]').textContent(), { timeout: WAIT }).toContain(`${regional.data!.network.partnerCount} partners in`);
+    };
+    await page.reload();
+    await same(page);
+    const other = await world.tab(page, page.url());
+    try { await same(other); } finally { await other.close(); }
+
+    // Back undoes the region, then the size; Forward redoes the region.
+    await page.goBack();
+    await expect.poll(() => hashOf(page), { timeout: WAIT }).toEqual({ path: start.path, state: { ...start.state, size: 'degree' } });
+    await page.waitForSelector(drawnAt('partners'), { timeout: WAIT });
+    expect(await page.locator('#map-region').inputValue()).toBe('');
+    await page.goForward();
+    await expect.poll(() => hashOf(page), { timeout: WAIT }).toEqual(filtered);
+    await page.waitForSelector(drawnAt('overview'), { timeout: WAIT });
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => hashOf(page), { timeout: WAIT }).toEqual(start);
+    await page.waitForSelector(drawnAt('partners'), { timeout: WAIT });
+    expect(await page.locator('#map-size').inputValue()).toBe('pagerank');
   });
 
   it('keeps the drill-down and selection in the address: reload restores them, back and forward walk them', async () => {

@@ -76,7 +76,6 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
   let shownKey = '';
   let shownPartner: string | null = null;
   let generation = 0;
-  let debounce = 0;
   let drillTimer = 0;
 
   const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true, 'data-testid': 'map-tooltip' });
@@ -138,14 +137,12 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
       months, regions: context.regions, industries: context.industries, initial: settings,
       valueUnavailable: context.capped ? `Attributed value is not offered: the ecosystem has more than ${context.engagements.length} engagements.` : null,
       onChange(next) {
-        const old = settings!;
-        settings = next;
         // Community ids belong to one filter's answer: another network starts at its overview.
-        if (!sameNetwork(old.filter, next.filter)) place = { community: null, partner: null };
-        session.remember(place.partner ?? undefined, stateFor(place, next, months));
+        const at = sameNetwork(settings!.filter, next.filter) ? place : { community: null, partner: null };
         setStatus('loading', 'Updating the network…');
-        clearTimeout(debounce);
-        debounce = window.setTimeout(() => void apply(), 250);
+        // A new history entry, as a drill-down is: Back undoes a filter. The route comes back
+        // through update(), which draws it (a range moved emits once, when it is let go).
+        session.navigate('map', at.partner ?? undefined, stateFor(at, next, months));
       },
       onSearch: (text) => void search(text),
     });
@@ -455,7 +452,6 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
       const next = settingsFrom(state, months);
       settings = next;
       controls.set(next);
-      clearTimeout(debounce);
       void apply();
     },
     destroy() {
@@ -464,7 +460,6 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
       stopListening();
       checks.cancel();
       clearTimeout(hideTimer);
-      clearTimeout(debounce);
       clearTimeout(drillTimer);
       stage.destroy();
       runner.destroy();
