@@ -27,9 +27,29 @@ let gql: ReturnType<typeof client>;
 let overview: Net;
 let biggest: Community;
 
+/**
+ * A partner who co-delivers with Cortexa alone, added to the sample (which has no single
+ * point of failure): Cortexa becomes an articulation point and their link a bridge.
+ */
+const SOLO = {
+  partners: [{ id: 'p-solo', name: 'Solo Robotics', type: 'ISV', regions: ['DE'], industries: ['FSI'] }],
+  engagements: [{
+    id: 'e-solo-pilot', name: 'Claims photo triage pilot', customer: 'c-rheinhafen', status: 'ACTIVE', startDate: '2026-09-01', endDate: '2027-03-31',
+    participants: [{ partner: 'p-solo', role: 'ORCHESTRATOR', from: '2026-09-01' }, { partner: 'p-cortexa', role: 'CONTRIBUTOR', from: '2026-09-01' }],
+  }],
+};
+
 beforeAll(async () => {
   world = await startWebWorld();
   gql = client(world.app);
+  const imported = await gql('mutation ($input: EcosystemInput!) { importEcosystem(input: $input) { partners engagements } }', { input: SOLO });
+  expect(imported.errors, JSON.stringify(imported.errors)).toBeUndefined();
+  // The network's metrics are recomputed after the write: the test compares against the fresh ones.
+  for (const deadline = Date.now() + 300_000; ;) {
+    if ((await gql<{ network: { stale: boolean } }>('{ network(limit: 1) { stale } }')).data?.network.stale === false) break;
+    if (Date.now() > deadline) throw new Error('the network metrics were not recomputed after the import');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   const res = await gql<{ network: Net }>('{ network(limit: 100000) { partnerCount communities { id label size } nodes { id label community articulationPoint } edges { source target bridge } } }');
   overview = res.data!.network;
   biggest = [...overview.communities].sort((a, b) => b.size - a.size || a.id - b.id)[0]!;
@@ -204,20 +224,50 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     const id = Number(/community=(\d+)/.exec(hash)![1]);
     const api = await communityNet(id);
     const list = page.locator('[data-testid=map-spof]');
-    const points = await list.locator('[data-articulation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-articulation')));
+    const points = await list.locator('[data-articulation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-articulation')!));
     expect(points.sort()).toEqual(api.nodes.filter((n) => n.articulationPoint).map((n) => n.id).sort());
     const bridges = await list.locator('[data-bridge]').evaluateAll((els) => els.map((e) => e.getAttribute('data-bridge')));
     expect(bridges.sort()).toEqual(api.edges.filter((e) => e.bridge).map((e) => [e.source, e.target].sort().join('|')).sort());
-    const any = api.nodes.some((n) => n.articulationPoint) || api.edges.some((e) => e.bridge);
-    if (!any) {
-      expect(await list.textContent()).toContain('None');
-      return;
-    }
-    const entry = list.locator('[data-articulation] button, [data-bridge] button').first();
-    const target = points[0] ?? bridges[0]!.split('|')[0]!;
+    // Solo Robotics hangs on Cortexa alone.
+    expect(points).toContain('p-cortexa');
+    expect(bridges).toContain('p-cortexa|p-solo');
+    const entry = list.locator('[data-articulation] button').first();
+    const target = points[0]!;
     await entry.click();
     await expect.poll(() => new URL(page.url()).hash, { timeout: WAIT }).toBe(`#map/${target}?community=${id}`);
     await page.locator(`.partner-card[data-partner="${target}"]`).waitFor({ timeout: WAIT });
+    await expect.poll(cameraAtRest, { timeout: WAIT }).toBe(true);
+    // Marked on the map: a ring around each articulation point in view, and the bridge in a colour no other link has.
+    const marks = await page.evaluate((articulation) => {
+      const host = document.querySelector('.map-sigma') as HTMLElement & { sigma: {
+        getGraph(): { edge(a: string, b: string): string | undefined; getEdgeAttribute(e: string, k: string): string; edges(): string[]; hasNode(k: string): boolean };
+        getNodeDisplayData(k: string): { x: number; y: number; size: number } | undefined;
+        framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number }; scaleSize(size: number): number;
+      } };
+      const { sigma } = host;
+      const overlay = host.querySelector('canvas.map-overlay') as HTMLCanvasElement;
+      const ctx = overlay.getContext('2d')!;
+      const scale = overlay.width / host.clientWidth;
+      const painted = (x: number, y: number) => ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data[3]! > 0;
+      const rings = articulation.filter((k) => sigma.getGraph().hasNode(k)).map((k) => {
+        const d = sigma.getNodeDisplayData(k)!;
+        const at = sigma.framedGraphToViewport(d);
+        const r = sigma.scaleSize(d.size) + 3;
+        const inView = at.x > r + 2 && at.y > r + 2 && at.x < host.clientWidth - r - 2 && at.y < host.clientHeight - r - 2;
+        // Left, top and bottom of the ring (labels sit to the right of a node).
+        return { k, inView, ring: [painted(at.x - r, at.y), painted(at.x, at.y - r), painted(at.x, at.y + r)].filter(Boolean).length };
+      });
+      const g = sigma.getGraph();
+      const bridge = g.edge('p-cortexa', 'p-solo');
+      const bridgeColour = bridge ? g.getEdgeAttribute(bridge, 'color') : null;
+      const others = g.edges().filter((e) => e !== bridge).map((e) => g.getEdgeAttribute(e, 'color'));
+      return { rings, bridgeColour, others };
+    }, points);
+    const seen = marks.rings.filter((r) => r.inView);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const r of seen) expect(r.ring, r.k).toBeGreaterThanOrEqual(2);
+    expect(marks.bridgeColour).not.toBeNull();
+    expect(marks.others).not.toContain(marks.bridgeColour);
   });
 
   it('draws the strongest links per partner and says how many are hidden', async () => {
