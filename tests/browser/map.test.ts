@@ -129,6 +129,29 @@ async function drawn(): Promise<{ nodes: Record<string, string>; links: number; 
   });
 }
 
+/** The overview's bubbles as drawn: radius by key, and link width by "a|b" (keys sorted). */
+async function bubbles(): Promise<{ sizes: Record<string, number>; links: Record<string, number> }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('.map-sigma') as HTMLElement & { sigma: { getGraph(): {
+      forEachNode(f: (k: string, a: { size: number }) => void): void; forEachEdge(f: (e: string, a: { size: number }, s: string, t: string) => void): void;
+    } } };
+    const sizes: Record<string, number> = {}, links: Record<string, number> = {};
+    host.sigma.getGraph().forEachNode((k, a) => { sizes[k] = a.size; });
+    host.sigma.getGraph().forEachEdge((_e, a, source, target) => { links[[source, target].sort().join('|')] = a.size; });
+    return { sizes, links };
+  });
+}
+
+/** Where every node of the stage is laid out (graph coordinates). */
+async function places(): Promise<Record<string, [number, number]>> {
+  return page.evaluate(() => {
+    const host = document.querySelector('.map-sigma') as HTMLElement & { sigma: { getGraph(): { forEachNode(f: (k: string, a: { x: number; y: number }) => void): void } } };
+    const out: Record<string, [number, number]> = {};
+    host.sigma.getGraph().forEachNode((k, a) => { out[k] = [a.x, a.y]; });
+    return out;
+  });
+}
+
 /** Whether sigma's camera is at rest: where it is now, it still is two frames later, and no animation is under way. */
 async function cameraAtRest(): Promise<boolean> {
   return page.evaluate(async () => {
@@ -183,6 +206,39 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     // Labels are drawn on the canvas after sigma's frame: the biggest community's among them.
     await expect.poll(async () => (await drawn()).labelled, { timeout: WAIT }).toContain(`c:${biggest.id}`);
     expect(biggest.label).toMatch(/ · /);
+    // Bubbles sized by member count; links between them where the API says they co-deliver, wider for more weight.
+    const { sizes, links } = await bubbles();
+    for (const a of overview.communities) {
+      for (const b of overview.communities) if (a.size > b.size) expect(sizes[`c:${a.id}`]!, `${a.id} (${a.size}) against ${b.id} (${b.size})`).toBeGreaterThan(sizes[`c:${b.id}`]!);
+    }
+    const api = await gql<{ network: { communityLinks: Array<{ source: number; target: number; weight: number }> } }>('{ network(limit: 100000) { communityLinks { source target weight } } }');
+    const apiLinks = api.data!.network.communityLinks;
+    expect(apiLinks.length).toBeGreaterThan(0);
+    expect(Object.keys(links).sort()).toEqual(apiLinks.map((l) => [`c:${l.source}`, `c:${l.target}`].sort().join('|')).sort());
+    const byWeight = [...apiLinks].sort((a, b) => a.weight - b.weight).map((l) => links[[`c:${l.source}`, `c:${l.target}`].sort().join('|')]!);
+    if (apiLinks.length > 1 && apiLinks.some((l) => l.weight !== apiLinks[0]!.weight)) expect(byWeight.at(-1)!).toBeGreaterThan(byWeight[0]!);
+  });
+
+  it('lays the overview out the same way on every load', async () => {
+    const before = await places();
+    await page.reload();
+    await page.waitForSelector(drawnAt('overview'), { timeout: WAIT });
+    expect(await places()).toEqual(before);
+  });
+
+  it('opens a community when zoomed into with the wheel', async () => {
+    const at = await nodePoint(`c:${biggest.id}`);
+    await page.mouse.move(at.x, at.y);
+    // A few notches in, one at a time, until the map drills into the bubble under the pointer.
+    for (let notch = 0; notch < 30 && !(await page.locator(drawnAt('partners')).count()); notch++) {
+      await page.mouse.wheel(0, -240);
+      await expect.poll(cameraAtRest, { timeout: WAIT }).toBe(true);
+    }
+    await page.waitForSelector(drawnAt('partners'), { timeout: WAIT });
+    expect(await crumbs()).toEqual(['Overview', biggest.label]);
+    expect(new URL(page.url()).hash).toBe(`#map?community=${biggest.id}`);
+    await page.locator('[data-testid=map-crumbs] button', { hasText: 'Overview' }).click();
+    await page.waitForSelector(drawnAt('overview'), { timeout: WAIT });
   });
 
   it('opens a community on click, shows the path as breadcrumbs, and goes back from them', async () => {
