@@ -156,6 +156,29 @@ describe('the network map, live', { timeout: 180_000 }, () => {
     const fresh = await gql()<{ network: { stale: boolean } }>('{ network { stale } }');
     expect(fresh.data!.network.stale).toBe(false);
   });
+
+  it('says how old the metrics it shows are while they are recomputed elsewhere, then shows the fresh ones', async () => {
+    const map = await openLive(ADMIN, '#map', '[data-testid=map-summary][data-state=drawn]');
+    const marker = map.locator('[data-testid=map-live]');
+    await map.locator('[data-testid=map-live][data-state=fresh]').waitFor({ state: 'attached', timeout: WAIT });
+    // Another API process has claimed the next computation of every network and is still at it
+    // (graph/network/metrics-store.ts): this one serves the last metrics, marked stale, meanwhile.
+    const graph = world.app.open.graph;
+    await graph.derivedWriteTx((tx) => tx.run(
+      "MATCH (s:GraphState:NetworkMetrics) SET s.claimVersion = 1000000000, s.claimedBy = 'another-process', s.claimUntil = timestamp() + 600000"));
+    try {
+      await setCommitment('m-erp-12-1', 'LATE');
+      await expect.poll(() => marker.textContent(), { timeout: WAIT }).toMatch(/^Metrics computed (just now|\d+ min ago), updating…$/);
+      expect(await marker.getAttribute('data-state')).toBe('stale');
+      expect(await marker.isVisible()).toBe(true);
+    } finally {
+      // The other process finishes (gives its claim up): this one computes and the map turns fresh.
+      await graph.derivedWriteTx((tx) => tx.run(
+        "MATCH (s:GraphState:NetworkMetrics {claimedBy: 'another-process'}) SET s.claimVersion = null, s.claimedBy = null, s.claimUntil = null"));
+    }
+    await expect.poll(() => marker.getAttribute('data-state'), { timeout: WAIT }).toBe('fresh');
+    expect(await marker.textContent()).toBe('Metrics updated just now');
+  });
 });
 
 describe('with a PARTNER token', { timeout: 180_000 }, () => {
