@@ -219,11 +219,30 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     if (apiLinks.length > 1 && apiLinks.some((l) => l.weight !== apiLinks[0]!.weight)) expect(byWeight.at(-1)!).toBeGreaterThan(byWeight[0]!);
   });
 
-  it('lays the overview out the same way on every load', async () => {
+  it('lays the overview out the same way on every load, showing its progress meanwhile', async () => {
     const before = await places();
+    // Every state the status line and the progress bar pass through, however briefly, from the page's start.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __mapLoading: string[] }).__mapLoading = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const target = r.target as HTMLElement;
+          if (target.classList.contains('map-progress') && r.attributeName === 'hidden') seen.push(target.hidden ? 'progress hidden' : 'progress shown');
+          if (target.dataset.testid === 'map-summary' && r.attributeName === 'data-state') seen.push(`${target.dataset.state}: ${target.textContent}`);
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['hidden', 'data-state'] });
+    });
     await page.reload();
     await page.waitForSelector(drawnAt('overview'), { timeout: WAIT });
     expect(await places()).toEqual(before);
+    const seen = await page.evaluate(() => (window as unknown as { __mapLoading: string[] }).__mapLoading);
+    const laying = seen.findIndex((s) => /^loading: Laying out \d+ communities…$/.test(s));
+    expect(seen.findIndex((s) => s === 'loading: Loading the community overview…'), seen.join('; ')).toBeGreaterThanOrEqual(0);
+    expect(laying, seen.join('; ')).toBeGreaterThanOrEqual(0);
+    expect(seen.indexOf('progress shown', laying), seen.join('; ')).toBeGreaterThan(laying);
+    expect(seen.at(-1), seen.join('; ')).toMatch(/^drawn: /);
+    expect(await page.locator('.map-progress').isHidden()).toBe(true);
   });
 
   it('opens a community when zoomed into with the wheel', async () => {
