@@ -559,6 +559,31 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     const bytes = await streamBytes(await png.createReadStream());
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(5_000);
+    // The picture with a caption above (title, filters, date: dark text) and the legend below (the partner types' colours).
+    const parts = await page.evaluate(async (base64) => {
+      const image = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(image, 0, 0);
+      const strip = (y0: number, y1: number) => {
+        const { data } = ctx.getImageData(0, y0, canvas.width, y1 - y0);
+        let dark = 0, coloured = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+          if (Math.max(r, g, b) < 90) dark++;
+          if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+        }
+        return { dark, coloured };
+      };
+      const dpr = devicePixelRatio;
+      const stage = document.querySelector('[data-testid=map-stage]')!.getBoundingClientRect();
+      return { height: image.height, stageHeight: Math.round(stage.height * dpr), top: strip(0, Math.round(24 * dpr)), bottom: strip(image.height - Math.round(26 * dpr), image.height) };
+    }, bytes.toString('base64'));
+    expect(parts.height).toBeGreaterThan(parts.stageHeight + 40);
+    expect(parts.top.dark).toBeGreaterThan(50);
+    expect(parts.bottom.coloured).toBeGreaterThan(50);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const text = (await streamBytes(await csv.createReadStream())).toString('utf8');
     expect(text.split('\r\n')[0]).toBe('id,name,partnerType,community,communityLabel,degree,pagerank,betweenness,articulationPoint');
