@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
-import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, hashOf, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectNoProblems, hashOf, screenshot, startWebWorld, type WebWorld } from './support.ts';
 
 const WAIT = BROWSER_WAIT_MS;
 
@@ -217,6 +217,7 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     expect(Object.keys(links).sort()).toEqual(apiLinks.map((l) => [`c:${l.source}`, `c:${l.target}`].sort().join('|')).sort());
     const byWeight = [...apiLinks].sort((a, b) => a.weight - b.weight).map((l) => links[[`c:${l.source}`, `c:${l.target}`].sort().join('|')]!);
     if (apiLinks.length > 1 && apiLinks.some((l) => l.weight !== apiLinks[0]!.weight)) expect(byWeight.at(-1)!).toBeGreaterThan(byWeight[0]!);
+    await screenshot(page, 'network-map');
   });
 
   it('lays the overview out the same way on every load, showing its progress meanwhile', async () => {
@@ -292,6 +293,8 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     expect(lit.length).toBeGreaterThan(1);
     for (const k of lit) expect(neighbours.has(k)).toBe(true);
     if (api.nodes.length > lit.length) expect(Object.values(colours)).toContain('#d9d9d9');
+    await expect.poll(cameraAtRest, { timeout: WAIT }).toBe(true);
+    await screenshot(page, 'network-map-card');
   });
 
   it('lists the community’s articulation points and bridges as the API marks them, and selects one from the list', async () => {
