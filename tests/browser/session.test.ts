@@ -48,10 +48,19 @@ describe('a link opened once', { timeout: 300_000 }, () => {
     expect(await second.locator('[data-state^=auth-]').count()).toBe(0);
   });
 
-  it('"Sign out" ends the session: both tabs ask for a link again on reload', async () => {
+  it('"Sign out" ends the session: both tabs ask for a link again on reload, and the old cookie is refused by the server', async () => {
+    const [cookie] = (await first.context().cookies(world.app.url)).filter((c) => c.name === 'ecomap_session');
+    // The cookie as a client that kept a copy would send it: accepted now, refused once signed out.
+    const withCookie = () => fetch(`${world.app.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie: `ecomap_session=${cookie!.value}` }, body: JSON.stringify({ query: '{ viewer { role } }' }),
+    }).then(async (res) => ({ status: res.status, body: await res.json() as { data?: { viewer: { role: string } }; errors?: Array<{ extensions: { code: string } }> } }));
+    expect((await withCookie()).body.data?.viewer.role).toBe('ADMIN');
     await first.click('#sign-out');
     await first.locator('[data-state=auth-missing]').waitFor({ timeout: WAIT });
     expect((await first.context().cookies(world.app.url)).some((c) => c.name === 'ecomap_session')).toBe(false);
+    const after = await withCookie();
+    expect(after.status).toBe(401);
+    expect(after.body.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     for (const page of [second, first]) {
       await page.reload();
       await page.locator('[data-state=auth-missing]').waitFor({ timeout: WAIT });
