@@ -197,6 +197,22 @@ describe('gaps', { timeout: 240_000 }, () => {
     const most = Math.max(...uncovered.values());
     const firstRow = await page.locator('.row-labels text').first().getAttribute('data-row');
     expect(uncovered.get(firstRow!)).toBe(most);
+    // Every row and every column after the first is no more severe than the one before it:
+    // uncovered cells, then single-point, then thin, then the demand on uncovered and single-point cells.
+    const severity = (of: Cell[]) => {
+      const count = (status: string) => of.filter((c) => c.status === status).length;
+      return [count('UNCOVERED'), count('SINGLE_POINT'), count('THIN'),
+        of.filter((c) => c.status === 'UNCOVERED' || c.status === 'SINGLE_POINT').reduce((sum, c) => sum + c.demand, 0)];
+    };
+    const notMoreSevere = (a: number[], b: number[]) => { const i = a.findIndex((v, n) => v !== b[n]); return i < 0 || a[i]! > b[i]!; };
+    const rows = await page.locator('.row-labels text').evaluateAll((els) => els.map((e) => e.getAttribute('data-row')!));
+    const columns = await page.locator('[data-column]').evaluateAll((els) => els.map((e) => e.getAttribute('data-column')!));
+    expect(rows.length).toBeGreaterThan(2);
+    expect(columns.length).toBeGreaterThan(2);
+    for (const [list, pick] of [[rows, (c: Cell) => c.region.code], [columns, (c: Cell) => c.capability.id]] as const) {
+      const keys = list.map((k) => severity(cells.filter((c) => pick(c) === k)));
+      for (let i = 1; i < keys.length; i++) expect(notMoreSevere(keys[i - 1]!, keys[i]!), `${list[i - 1]} ${keys[i - 1]} before ${list[i]} ${keys[i]}`).toBe(true);
+    }
   });
 
   it('picks regions and capabilities, as the API filters them, with every capability name whole', async () => {
