@@ -92,6 +92,24 @@ describe('the Data view', { timeout: 240_000 }, () => {
     await screenshot(page, 'data-import-problems');
   });
 
+  it('checks files and, on Discard, writes nothing and forgets the import', async () => {
+    const before = await snapshot(world.app.open.graph);
+    const renamed = edited(exported, 'partners.csv', 'p-quillfield', 'name', 'Quillfield Discarded');
+    const folder = await writeFolder('discarded', renamed);
+    await chooseFiles(page, folder, [...renamed.keys()]);
+    await page.locator('#import-ready').waitFor({ timeout: WAIT });
+    const id = hashOf(page).state.import!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const job = () => fetch(`${world.app.url}/imports/${id}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    expect((await job()).status).toBe(200);
+    await page.click('#import-discard');
+    await expect.poll(() => page.locator('#import-result .import-status').textContent(), { timeout: WAIT }).toBe('Discarded: nothing was written.');
+    expect(hashOf(page).state.import).toBeUndefined();
+    // Gone on the server too, and nothing of it written.
+    expect((await job()).status).toBe(404);
+    expect(await snapshot(world.app.open.graph)).toEqual(before);
+  });
+
   it('imports the files with one cell edited: checked, then written with a click; exactly that cell changes; the audit log names the files', async () => {
     const ask = client(world.app);
     const partnersBefore = await ask<{ partners: { edges: Array<{ node: { id: string; name: string } }> } }>('{ partners(first: 100) { edges { node { id name } } } }');
