@@ -72,7 +72,7 @@ export interface Stage {
 }
 
 /** The stage element carries its sigma instance, so tests and the benchmark can ask sigma where a node is (and which colours it paints with). */
-export interface SigmaHost extends HTMLElement { sigma?: Sigma; labelled?: readonly string[]; theme?: StageTheme }
+export interface SigmaHost extends HTMLElement { sigma?: Sigma; labelled?: readonly string[]; labelBoxes?: readonly LabelBox[]; theme?: StageTheme }
 
 const LABEL_FONT = '12px system-ui, "DejaVu Sans", sans-serif';
 const BUBBLE_FONT = '600 12px system-ui, "DejaVu Sans", sans-serif';
@@ -230,7 +230,10 @@ export function createStage(events: StageEvents): Stage {
     candidates.sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : 1));
     const chosen = placeLabels(candidates, 300) as typeof candidates;
     // While labels rest, the last placed ones are still what a reader saw.
-    if (!labelsRest) placed = chosen.map((c) => c.key);
+    if (!labelsRest) {
+      placed = chosen.map((c) => c.key);
+      element.labelBoxes = chosen.map(({ key, x, y, width, height }) => ({ key, x, y, width, height }));
+    }
     element.labelled = placed;
     ctx.lineJoin = 'round';
     for (const ring of rings) {
