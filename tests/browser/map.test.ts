@@ -294,6 +294,14 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     for (const k of lit) expect(neighbours.has(k)).toBe(true);
     if (api.nodes.length > lit.length) expect(Object.values(colours)).toContain('#d9d9d9');
     await expect.poll(cameraAtRest, { timeout: WAIT }).toBe(true);
+    // Labels beside the partners, none over another.
+    const boxes = await page.evaluate(() => (document.querySelector('.map-sigma') as HTMLElement & { labelBoxes: Array<{ key: string; x: number; y: number; width: number; height: number }> }).labelBoxes);
+    expect(boxes.length).toBeGreaterThan(3);
+    for (const a of boxes) {
+      for (const b of boxes) {
+        if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y, `${a.key} over ${b.key}`).toBe(true);
+      }
+    }
     await screenshot(page, 'network-map-card');
   });
 
@@ -619,6 +627,13 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     const light = await lightness();
     expect(light.stage).toBeGreaterThan(0.8);
     expect(light.label).toBeLessThan(0.05);
+    // A system integrator's colour, on the map and in the side panel's legend (palette.ts: #332288, on dark #8877EE).
+    const integrator = async () => ({
+      node: await page.evaluate(() => (document.querySelector('.map-sigma') as HTMLElement & { sigma: { getGraph(): { getNodeAttribute(k: string, a: string): string } } })
+        .sigma.getGraph().getNodeAttribute('p-brightwater', 'color')),
+      swatch: await page.locator('.map-layout label.row', { hasText: 'System integrator' }).locator('.swatch').evaluate((e) => getComputedStyle(e).backgroundColor),
+    });
+    expect(await integrator()).toEqual({ node: '#332288', swatch: 'rgb(51, 34, 136)' });
     await page.emulateMedia({ colorScheme: 'dark' });
     try {
       // The open map follows the switch: sigma's colours are read again and drawn anew.
@@ -633,6 +648,8 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
       const colours = Object.values((await drawn()).colours);
       expect(colours).toContain(dimmed);
       expect(colours).not.toContain('#d9d9d9');
+      // The partners' own colours follow at once too, without leaving the page.
+      await expect.poll(integrator, { timeout: WAIT }).toEqual({ node: '#8877EE', swatch: 'rgb(136, 119, 238)' });
     } finally {
       await page.emulateMedia({ colorScheme: 'light' });
     }

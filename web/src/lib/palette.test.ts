@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARTNER_TYPES, TYPE_COLOURS, typeColour } from './palette.ts';
+import { PARTNER_TYPES, TYPE_COLOURS, typeColour, typeColourCss } from './palette.ts';
 
 /** WCAG 2.1 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -19,5 +19,10 @@ describe('partner type colours', () => {
 
   it('the light scheme keeps the colour-blind-safe scheme as it is', () => {
     for (const type of PARTNER_TYPES) expect(typeColour(type, false)).toBe(TYPE_COLOURS[type]);
+  });
+
+  it('gives swatches a CSS value with both schemes\' colours', () => {
+    expect(typeColourCss('SYSTEM_INTEGRATOR')).toBe('light-dark(#332288, #8877EE)');
+    expect(typeColourCss('ISV')).toBe('light-dark(#88CCEE, #88CCEE)');
   });
 });

@@ -47,6 +47,15 @@ export function typeColour(type: PartnerType, dark = prefersDark()): string {
   return (dark ? ON_DARK[type] : undefined) ?? TYPE_COLOURS[type];
 }
 
+/**
+ * A partner type's colour as a CSS value that follows the colour scheme by itself (CSS
+ * light-dark(); the page declares `color-scheme: light dark`): for swatches in the page,
+ * which then change with a scheme switched while they are shown.
+ */
+export function typeColourCss(type: PartnerType): string {
+  return `light-dark(${typeColour(type, false)}, ${typeColour(type, true)})`;
+}
+
 export const TYPE_LABELS: Record<PartnerType, string> = {
   SYSTEM_INTEGRATOR: 'System integrator',
   ISV: 'ISV',

@@ -34,6 +34,7 @@ import { buildPartnerLevel, neighbourhood, type PartnerLevel } from './partner-l
 import { findPartner } from './search.ts';
 import { createSpofPanel } from './spof-panel.ts';
 import { createStage, type Stage } from './sigma-stage.ts';
+import { onSchemeChange } from './stage-theme.ts';
 import './map.css';
 
 export interface MapViewOptions {
@@ -119,6 +120,12 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
     event() { writes++; showFreshness('stale'); checks.add(true); },
     // Writes missed before this connection: ask whether the metrics are still current.
     reload() { checks.add(true); },
+  });
+
+  // Partner colours are the colour scheme's (lib/palette.ts): a scheme switched while the
+  // map is open recolours the partners drawn at once (the stage recolours its own parts).
+  const stopWatchingScheme = onSchemeChange(() => {
+    if (partners && shownKey.startsWith(`partners|${partners.key}|`)) stage.restyle(partnerScene(partners.level, partners));
   });
 
   void start();
@@ -458,6 +465,7 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
       generation++;
       freshRun++;
       stopListening();
+      stopWatchingScheme();
       checks.cancel();
       clearTimeout(hideTimer);
       clearTimeout(drillTimer);

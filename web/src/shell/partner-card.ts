@@ -3,7 +3,7 @@ import { ApiError } from '../api/client.ts';
 import { graphql } from '../api/generated/index.ts';
 import type { PartnerCardQuery, TrackRecordQuery } from '../api/generated/graphql.ts';
 import { button, el } from '../lib/dom.ts';
-import { typeColour, isPartnerType, typeLabel } from '../lib/palette.ts';
+import { typeColourCss, isPartnerType, typeLabel } from '../lib/palette.ts';
 import type { Session } from './session.ts';
 import { describeError } from './states.ts';
 
@@ -49,7 +49,7 @@ export async function openPartnerCard(session: Session, partnerId: string): Prom
 }
 
 function cardContent(session: Session, p: PartnerCardData, record: unknown): Node[] {
-  const colour = isPartnerType(p.type) ? typeColour(p.type) : '#999';
+  const colour = isPartnerType(p.type) ? typeColourCss(p.type) : '#999';
   const capabilities = [...p.capabilities].sort((a, b) => b.level - a.level || a.capability.name.localeCompare(b.capability.name));
   return [
     el('div', { class: 'partner-card', 'data-partner': p.id },
