@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../support/api.ts';
-import { ADMIN, BROWSER_WAIT_MS, expectedNetwork, expectNoProblems, screenshot, startWebWorld, type WebWorld } from './support.ts';
+import { ADMIN, BROWSER_WAIT_MS, expectedNetwork, hashOf, expectNoProblems, screenshot, startWebWorld, type WebWorld } from './support.ts';
 
 /** First queries compile their Cypher on a fresh database: generous on a busy machine. */
 const WAIT = BROWSER_WAIT_MS;
@@ -74,6 +74,17 @@ describe('the network map', { timeout: 180_000 }, () => {
     const api = await gql<{ network: { partnerCount: number } }>(
       'query ($since: Date, $until: Date) { network(filter: { since: $since, until: $until }, limit: 0) { partnerCount } }', { since, until });
     await expect.poll(async () => Number(await page.locator(drawn).getAttribute('data-partners')), { timeout: WAIT }).toBe(api.data!.network.partnerCount);
+    // The whole move of the window, key by key and slider by slider, is one history entry: Back undoes it at once.
+    const moved = hashOf(page);
+    expect(moved.state).toMatchObject({ from: since!.slice(0, 7) });
+    await page.goBack();
+    await expect.poll(() => hashOf(page).state.from, { timeout: WAIT }).toBeUndefined();
+    expect(hashOf(page).state.to).toBeUndefined();
+    await expect.poll(async () => Number(await page.locator(drawn).getAttribute('data-partners')), { timeout: WAIT }).toBe(expectedNetwork(world.sample).partners);
+    await page.goForward();
+    await expect.poll(() => hashOf(page), { timeout: WAIT }).toEqual(moved);
+    await expect.poll(async () => Number(await page.locator(drawn).getAttribute('data-partners')), { timeout: WAIT }).toBe(api.data!.network.partnerCount);
+    await page.locator('#map-to').focus();
     await page.keyboard.press('End');
     await page.locator('#map-from').focus();
     await page.keyboard.press('Home');

@@ -28,6 +28,14 @@ describe('the map in the address', () => {
     expect(back.filter).toEqual(settings.filter);
   });
 
+  it('keeps every partner type unticked through the hash, not as every type', () => {
+    const settings = settingsFrom({}, months);
+    settings.filter = { ...settings.filter, types: new Set() };
+    const hash = hashFor('map', undefined, stateFor({ community: null, partner: null }, settings, months));
+    expect(hash).toBe('#map?types=none');
+    expect([...settingsFrom(parseHash(hash, 'map').state, months).filter.types]).toEqual([]);
+  });
+
   it('ignores what it does not understand', () => {
     const settings = settingsFrom({ community: 'x', types: 'ISV,NOPE', from: '1999-01', size: 'huge', links: '7' }, months);
     expect([...settings.filter.types]).toEqual(['ISV']);

@@ -44,6 +44,9 @@ export function settingsFrom(state: ViewState, months: readonly string[]): MapSe
   return { filter, linksPerNode: (LINK_CHOICES as readonly number[]).includes(links) ? links : DEFAULT_LINKS };
 }
 
+/** `types` in the address when every partner type is unticked. */
+const NO_TYPES = 'none';
+
 /** The address's state for a place and settings: only what differs from the defaults. */
 export function stateFor(place: MapPlace, settings: MapSettings, months: readonly string[]): ViewState {
   const { filter } = settings;
@@ -51,7 +54,8 @@ export function stateFor(place: MapPlace, settings: MapSettings, months: readonl
   if (place.community !== null) state.community = String(place.community);
   if (filter.region) state.region = filter.region;
   if (filter.industry) state.industry = filter.industry;
-  if (filter.types.size < PARTNER_TYPES.length) state.types = PARTNER_TYPES.filter((t) => filter.types.has(t)).join(',');
+  // No type at all is written as such: an empty value would be dropped from the address and read back as every type.
+  if (filter.types.size < PARTNER_TYPES.length) state.types = PARTNER_TYPES.filter((t) => filter.types.has(t)).join(',') || NO_TYPES;
   if (filter.from > 0 && months[filter.from]) state.from = months[filter.from]!;
   if (filter.to < months.length - 1 && months[filter.to]) state.to = months[filter.to]!;
   if (filter.sizeBy !== 'pagerank') state.size = filter.sizeBy;

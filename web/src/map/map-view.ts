@@ -77,6 +77,10 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
   let shownKey = '';
   let shownPartner: string | null = null;
   let generation = 0;
+  let debounce = 0;
+  /** The address the time window's last move wrote: a further move of it replaces that entry. */
+  let windowAddress: string | null = null;
+  const addressOf = (arg: string | undefined, state: ViewState) => JSON.stringify([arg ?? null, Object.entries(state).sort()]);
   let drillTimer = 0;
 
   const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true, 'data-testid': 'map-tooltip' });
@@ -144,12 +148,33 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
       months, regions: context.regions, industries: context.industries, initial: settings,
       valueUnavailable: context.capped ? `Attributed value is not offered: the ecosystem has more than ${context.engagements.length} engagements.` : null,
       onChange(next) {
+        const old = settings!;
         // Community ids belong to one filter's answer: another network starts at its overview.
-        const at = sameNetwork(settings!.filter, next.filter) ? place : { community: null, partner: null };
-        setStatus('loading', 'Updating the network…');
-        // A new history entry, as a drill-down is: Back undoes a filter. The route comes back
-        // through update(), which draws it (a range moved emits once, when it is let go).
-        session.navigate('map', at.partner ?? undefined, stateFor(at, next, months));
+        const at = sameNetwork(old.filter, next.filter) ? place : { community: null, partner: null };
+        const arg = at.partner ?? undefined;
+        const state = stateFor(at, next, months);
+        const windowMoved = old.filter.from !== next.filter.from || old.filter.to !== next.filter.to;
+        if (windowMoved && windowAddress !== null && windowAddress === addressOf(routeArg, routeState)) {
+          // The time window moved again right where its last move left the address (arrow keys
+          // send a change per step): one history entry for the whole move, drawn once it pauses.
+          settings = next;
+          place = at;
+          routeArg = arg;
+          routeState = state;
+          windowAddress = addressOf(arg, state);
+          session.remember(arg, state);
+          setStatus('loading', 'Updating the network…');
+          clearTimeout(debounce);
+          debounce = window.setTimeout(() => void apply(), 250);
+          return;
+        }
+        windowAddress = windowMoved ? addressOf(arg, state) : null;
+        // What the address says from now on, before update() hears it: a next move of the
+        // window, however soon, then continues this entry.
+        if (windowMoved) { routeArg = arg; routeState = state; }
+        // Any other choice is a new history entry, as a drill-down is: Back undoes it. The
+        // route comes back through update(), which draws it.
+        session.navigate('map', arg, state);
       },
       onSearch: (text) => void search(text),
     });
@@ -459,6 +484,7 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
       const next = settingsFrom(state, months);
       settings = next;
       controls.set(next);
+      clearTimeout(debounce);
       void apply();
     },
     destroy() {
@@ -468,6 +494,7 @@ export function render(element: HTMLElement, session: Session, options: MapViewO
       stopWatchingScheme();
       checks.cancel();
       clearTimeout(hideTimer);
+      clearTimeout(debounce);
       clearTimeout(drillTimer);
       stage.destroy();
       runner.destroy();
