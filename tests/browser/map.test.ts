@@ -529,12 +529,17 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
       const { sigma } = host;
       // WebGL keeps no drawing buffer between frames: draw, then copy in the same task.
       sigma.refresh();
+      const copyOf = (layer: HTMLCanvasElement) => {
+        const copy = document.createElement('canvas');
+        copy.width = layer.width;
+        copy.height = layer.height;
+        const context = copy.getContext('2d', { willReadFrequently: true })!;
+        context.drawImage(layer, 0, 0);
+        return context;
+      };
       const layer = sigma.getCanvases().nodes!;
-      const copy = document.createElement('canvas');
-      copy.width = layer.width;
-      copy.height = layer.height;
-      const ctx = copy.getContext('2d', { willReadFrequently: true })!;
-      ctx.drawImage(layer, 0, 0);
+      const ctx = copyOf(layer);
+      const links = copyOf(sigma.getCanvases().edges!);
       const scale = layer.width / host.clientWidth;
       const rgb = (colour: string) => {
         const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
@@ -556,10 +561,31 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
         // Just beyond the rim: nothing painted (alpha 0).
         out.push({ key: disc.key, want: rgb(disc.colour), got: pixel(x, y).slice(0, 3), outside: pixel(x + disc.r + 2, y)[3]! });
       }
-      return out;
+      // Every link is painted through its middle (on the links' own layer, under the discs).
+      const byKey = new Map(discs.map((d) => [d.key, d]));
+      const graph = sigma.getGraph() as unknown as { forEachEdge(f: (e: string, a: unknown, s: string, t: string) => void): void };
+      const unpainted: string[] = [];
+      let probed = 0;
+      graph.forEachEdge((_e, _a, source, target) => {
+        const [a, b] = [byKey.get(source)!.at, byKey.get(target)!.at];
+        const [mx, my] = [(a.x + b.x) / 2, (a.y + b.y) / 2];
+        if (mx < 2 || my < 2 || mx > host.clientWidth - 2 || my > host.clientHeight - 2) return;
+        probed++;
+        // A 3 × 3 pixel patch: a thin link's middle may fall between two pixels.
+        const patch = links.getImageData(Math.round(mx * scale) - 1, Math.round(my * scale) - 1, 3, 3).data;
+        if (!patch.some((v, i) => i % 4 === 3 && v > 0)) unpainted.push(`${source}|${target}`);
+      });
+      // The map draws with its own programs, without instancing (stage-programs.ts).
+      const programs = sigma as unknown as { nodePrograms: Record<string, { isInstanced: boolean }>; edgePrograms: Record<string, { isInstanced: boolean }> };
+      // (The discs are sigma's `circle`, the links its `line`: the types the stage draws.)
+      const instanced = [programs.nodePrograms.circle?.isInstanced, programs.edgePrograms.line?.isInstanced];
+      return { out, probed, unpainted, instanced };
     });
-    expect(checked.length).toBeGreaterThanOrEqual(3);
-    for (const { key, want, got, outside } of checked) {
+    expect(checked.instanced).toEqual([false, false]);
+    expect(checked.probed).toBeGreaterThan(3);
+    expect(checked.unpainted).toEqual([]);
+    expect(checked.out.length).toBeGreaterThanOrEqual(3);
+    for (const { key, want, got, outside } of checked.out) {
       for (let i = 0; i < 3; i++) expect(Math.abs(got[i]! - want[i]!), `${key}: ${got} against ${want}`).toBeLessThanOrEqual(2);
       expect(outside, key).toBe(0);
     }

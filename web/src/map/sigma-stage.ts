@@ -112,9 +112,12 @@ export function createStage(events: StageEvents): Stage {
   shield.hidden = true;
   // While dragged, sigma's picking pass (for that lookup) rests too: the frame after the drag draws it again.
   let dragged = false;
-  const onDocumentMove = () => {
+  const onDocumentMove = (event: MouseEvent) => {
+    // A release the page never heard (outside the window, focus lost): the drag is over.
+    if (dragged && event.buttons === 0) { onDocumentUp(); return; }
     const captor = sigma?.getMouseCaptor();
-    dragged = !!(captor?.isMouseDown && captor.isMoving);
+    // Once dragging, until the button is released: sigma's isMoving lapses when the pointer pauses.
+    dragged ||= !!(captor?.isMouseDown && captor.isMoving);
     shield.hidden = !dragged;
   };
   const onDocumentUp = () => {

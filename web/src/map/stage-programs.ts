@@ -30,11 +30,9 @@ interface InstancedProgram {
   processVisibleItem(index: number, startIndex: number, ...data: never[]): void;
 }
 
-const GL_FLOAT = 0x1406;
-
-/** Items of the array an attribute takes: 4 normalised bytes pack into one float, as sigma counts them. */
+/** Items of the array an attribute takes, as sigma counts them: a normalised one (4 bytes) packs into one float. */
 function itemsOf(attributes: readonly ProgramAttribute[]): number {
-  return attributes.reduce((sum, a) => sum + (a.type === GL_FLOAT ? a.size : 1), 0);
+  return attributes.reduce((sum, a) => sum + (a.normalized ? 1 : a.size), 0);
 }
 
 function layoutOf(d: ReturnType<InstancedProgram['getDefinition']>) {
