@@ -164,13 +164,16 @@ describe('the network map, live', { timeout: 180_000 }, () => {
     // Another API process has claimed the next computation of every network and is still at it
     // (graph/network/metrics-store.ts): this one serves the last metrics, marked stale, meanwhile.
     const graph = world.app.open.graph;
-    await graph.derivedWriteTx((tx) => tx.run(
-      "MATCH (s:GraphState:NetworkMetrics) SET s.claimVersion = 1000000000, s.claimedBy = 'another-process', s.claimUntil = timestamp() + 600000"));
+    const claimed = await graph.derivedWriteTx(async (tx) => (await tx.run(
+      "MATCH (s:GraphState:NetworkMetrics) SET s.claimVersion = 1000000000, s.claimedBy = 'another-process', s.claimUntil = timestamp() + 600000 RETURN count(s) AS n"))[0]!.n as number);
+    expect(claimed).toBeGreaterThan(0);
     try {
       await setCommitment('m-erp-12-1', 'LATE');
       await expect.poll(() => marker.textContent(), { timeout: WAIT }).toMatch(/^Metrics computed (just now|\d+ min ago), updating…$/);
       expect(await marker.getAttribute('data-state')).toBe('stale');
       expect(await marker.isVisible()).toBe(true);
+      // Still stale on the server: this process waits for the other one instead of computing.
+      expect((await gql()<{ network: { stale: boolean } }>('{ network { stale } }')).data!.network.stale).toBe(true);
     } finally {
       // The other process finishes (gives its claim up): this one computes and the map turns fresh.
       await graph.derivedWriteTx((tx) => tx.run(

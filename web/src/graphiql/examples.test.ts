@@ -12,7 +12,7 @@ import { EXAMPLES } from './examples.ts';
 function body(source: string): string | null {
   try {
     const operation = parse(source).definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-    return operation ? `${operation.operation} ${print(operation.selectionSet)}` : null;
+    return operation ? `${operation.operation} (${(operation.variableDefinitions ?? []).map(print).join(', ')}) ${print(operation.selectionSet)}` : null;
   } catch {
     return null; // a README block that is not one whole operation (a fragment of one, with "…")
   }
