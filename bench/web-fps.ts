@@ -131,9 +131,10 @@ software rendering on the CPU; a real GPU only does better.
 SwiftShader pays a fixed cost for every instance of an instanced draw, and sigma draws its
 discs and link bands instanced: at M's largest community, drawing half the discs doubled the
 frame rate while making them four times smaller changed nothing. The map draws them with
-sigma's own shaders without instancing (web/src/map/stage-programs.ts); that took M's largest
-community from 24 to 56 fps and L's from 8 to 34 (44 with the picking pass resting while
-dragged), on 2026-12-06.
+the same shaders without instancing (web/src/map/stage-programs.ts; the discs with their rims,
+from @sigma/node-border); that took M's largest community from 24 to 56 fps and L's from 8 to
+34 (44 with the picking pass resting while dragged), on 2026-12-06. The rims cost nothing
+measurable.
 
 ## Results
 

@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => world?.close());
 
 /** The stage element with the colours sigma's stage paints its canvases with (sigma-stage.ts, from map.css). */
-type ThemedHost = HTMLElement & { theme: { label: string; labelHalo: string; ring: string; dimmedNode: string } };
+type ThemedHost = HTMLElement & { theme: { label: string; labelHalo: string; ring: string; dimmedNode: string; nodeRim: string } };
 
 const drawnAt = (level: 'overview' | 'partners') => `[data-testid=map-summary][data-state=drawn][data-level=${level}]`;
 
@@ -185,6 +185,7 @@ async function lightness(): Promise<Record<string, number>> {
       stage: background('[data-testid=map-stage]'), side: background('.map-side'), crumbs: background('[data-testid=map-crumbs] ol'),
       summary: background('[data-testid=map-summary]'), spof: background('[data-testid=map-spof]'), tooltip: background('[data-testid=map-tooltip]'),
       label: luminance(theme.label), labelHalo: luminance(theme.labelHalo), ring: luminance(theme.ring), dimmedNode: luminance(theme.dimmedNode),
+      nodeRim: luminance(theme.nodeRim),
     };
   });
 }
@@ -527,6 +528,7 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
         getNodeDisplayData(k: string): Data | undefined; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number }; scaleSize(size: number): number;
       } };
       const { sigma } = host;
+      const { theme } = host as unknown as { theme: { nodeRim: string; dimmedNode: string } };
       // WebGL keeps no drawing buffer between frames: draw, then copy in the same task.
       sigma.refresh();
       const copyOf = (layer: HTMLCanvasElement) => {
@@ -551,15 +553,23 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
         const d = sigma.getNodeDisplayData(key)!;
         return { key, at: sigma.framedGraphToViewport(d), r: sigma.scaleSize(d.size), colour: d.color, hidden: d.hidden };
       });
-      const out: Array<{ key: string; want: number[]; got: number[]; outside: number }> = [];
+      const out: Array<{ key: string; want: number[]; got: number[]; outside: number; rimmed: boolean }> = [];
       for (const disc of discs) {
         const { x, y } = disc.at;
         if (disc.hidden || x < 10 || y < 10 || x > host.clientWidth - 10 || y > host.clientHeight - 10) continue;
         // Only discs whose middle and rim no other disc covers.
         if (discs.some((o) => o !== disc && Math.hypot(o.at.x - x, o.at.y - y) < o.r + disc.r + 3)) continue;
         const pixel = (px: number, py: number) => [...ctx.getImageData(Math.round(px * scale), Math.round(py * scale), 1, 1).data];
-        // Just beyond the rim: nothing painted (alpha 0).
-        out.push({ key: disc.key, want: rgb(disc.colour), got: pixel(x, y).slice(0, 3), outside: pixel(x + disc.r + 2, y)[3]! });
+        // Near the edge, the theme's rim (a dimmed disc has none); just beyond it nothing painted (alpha 0).
+        // (The rim is a pixel or two, blended at its edge: some opaque pixel there is much nearer the rim's colour than the fill is.)
+        const rim = rgb(theme.nodeRim);
+        const fill = rgb(disc.colour);
+        const toRim = (p: number[]) => [0, 1, 2].reduce((sum, i) => sum + Math.abs(p[i]! - rim[i]!), 0);
+        const rimmed = disc.colour === theme.dimmedNode || [0, 1, 2, 3, 4, 5].some((d) => {
+          const p = pixel(x + disc.r - d, y);
+          return p[3]! >= 128 && toRim(p) <= toRim(fill) - 40;
+        });
+        out.push({ key: disc.key, want: rgb(disc.colour), got: pixel(x, y).slice(0, 3), outside: pixel(x + disc.r + 2, y)[3]!, rimmed });
       }
       // Every link is painted through its middle (on the links' own layer, under the discs).
       const byKey = new Map(discs.map((d) => [d.key, d]));
@@ -585,7 +595,8 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     expect(checked.probed).toBeGreaterThan(3);
     expect(checked.unpainted).toEqual([]);
     expect(checked.out.length).toBeGreaterThanOrEqual(3);
-    for (const { key, want, got, outside } of checked.out) {
+    for (const { key, want, got, outside, rimmed } of checked.out) {
+      expect(rimmed, `${key}: no rim`).toBe(true);
       for (let i = 0; i < 3; i++) expect(Math.abs(got[i]! - want[i]!), `${key}: ${got} against ${want}`).toBeLessThanOrEqual(2);
       expect(outside, key).toBe(0);
     }
@@ -653,6 +664,8 @@ describe('the network map, overview to detail', { timeout: 240_000 }, () => {
     const light = await lightness();
     expect(light.stage).toBeGreaterThan(0.8);
     expect(light.label).toBeLessThan(0.05);
+    // Every disc's rim stands out from the light stage by at least 3:1 (WCAG's for graphics), whatever its fill.
+    expect((light.stage! + 0.05) / (light.nodeRim! + 0.05)).toBeGreaterThanOrEqual(3);
     // A system integrator's colour, on the map and in the side panel's legend (palette.ts: #332288, on dark #8877EE).
     const integrator = async () => ({
       node: await page.evaluate(() => (document.querySelector('.map-sigma') as HTMLElement & { sigma: { getGraph(): { getNodeAttribute(k: string, a: string): string } } })

@@ -1,6 +1,6 @@
 /**
  * The map's drawing surface: sigma.js (WebGL) draws links under nodes, with the programs
- * of stage-programs.ts (sigma's own, without instancing); a 2D overlay on
+ * of stage-programs.ts (rimmed discs and sigma's bands, without instancing); a 2D overlay on
  * top draws the labels (placed without collisions: label-placement.ts) and the rings
  * that mark articulation points. One sigma instance serves both levels; show() swaps
  * the graph. Knows nothing of communities or partners: keys, places, sizes, colours.
@@ -166,8 +166,8 @@ export function createStage(events: StageEvents): Stage {
         context.stroke();
       },
       nodeReducer: (key, data) => {
-        const out: Partial<NodeDisplayData> = { ...data };
-        if (focusKeys && !focusKeys.has(key)) { out.color = theme!.dimmedNode; out.zIndex = 0; } else out.zIndex = 1;
+        const out: Partial<NodeDisplayData> & { borderColor?: string } = { ...data, borderColor: theme!.nodeRim };
+        if (focusKeys && !focusKeys.has(key)) { out.color = out.borderColor = theme!.dimmedNode; out.zIndex = 0; } else out.zIndex = 1;
         if (key === selected) { out.highlighted = true; out.zIndex = 2; }
         return out;
       },

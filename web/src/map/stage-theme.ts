@@ -15,13 +15,15 @@ export interface StageTheme {
   ring: string;
   /** Around the hovered or selected node. */
   halo: string;
+  /** The rim around every disc that is not dimmed (stage-programs.ts). */
+  nodeRim: string;
   dimmedNode: string;
   dimmedLink: string;
 }
 
 const PROPERTIES: Readonly<Record<keyof StageTheme, string>> = {
   background: '--map-bg', label: '--map-label', labelHalo: '--map-label-halo', ring: '--map-ring',
-  halo: '--map-halo', dimmedNode: '--map-dimmed-node', dimmedLink: '--map-dimmed-link',
+  halo: '--map-halo', nodeRim: '--map-node-rim', dimmedNode: '--map-dimmed-node', dimmedLink: '--map-dimmed-link',
 };
 
 /** The stage's colours as the page's stylesheet sets them now. */
