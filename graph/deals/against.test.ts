@@ -5,8 +5,8 @@
  * could not hide a missing refresh), then the kept pairs must equal the rule's, worked
  * out again over the whole store by SOURCED_AGAINST_PAIRS.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestGraph, wipe } from '../../tests/support/graph.ts';
+import { describe, expect, it } from 'vitest';
+import { eachTestFrom, wipe } from '../../tests/support/graph.ts';
 import type { Graph } from '../db/index.ts';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,15 +79,7 @@ async function step(write: () => Promise<unknown>, expected: Pairs): Promise<voi
   expect(await kept()).toEqual(rule);
 }
 
-beforeAll(async () => {
-  graph = await openTestGraph();
-});
-afterAll(async () => graph?.close());
-
-beforeEach(async () => {
-  await wipe(graph);
-  await importEcosystem(graph, WORLD, 60_000);
-});
+eachTestFrom(WORLD, (opened) => { graph = opened; });
 
 describe('the kept SOURCED_AGAINST_REGISTRATION pairs follow every write', () => {
   it('an import writes them', async () => {

@@ -3,8 +3,8 @@
  * whole with the other parts of the input, every problem with its path, written all or
  * nothing, upserted by id, counted.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestGraph, wipe } from '../../tests/support/graph.ts';
+import { describe, expect, it } from 'vitest';
+import { eachTestFrom } from '../../tests/support/graph.ts';
 import type { Graph } from '../db/index.ts';
 import { findImportProblems, importEcosystem } from '../import/index.ts';
 import type { EcosystemInput } from '../model/index.ts';
@@ -22,15 +22,7 @@ const BASE: EcosystemInput = {
 
 const ids = async () => (await dealRegistrationPage(graph, null, {}, { first: 100 }, '2026-03-15')).edges.map((e) => e.node);
 
-beforeAll(async () => {
-  graph = await openTestGraph();
-});
-afterAll(async () => graph?.close());
-
-beforeEach(async () => {
-  await wipe(graph);
-  await importEcosystem(graph, BASE, 60_000);
-});
+eachTestFrom(BASE, (opened) => { graph = opened; });
 
 describe('dealRegistrations in an import', () => {
   it('are written with their defaults, counted, and upserted by id', async () => {

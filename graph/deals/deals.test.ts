@@ -3,8 +3,8 @@
  * (contract: Deal registration): windows, the default expiry, approvals that CONFLICT
  * (also when twenty race), rejections, scope, both conflict kinds, audit and events.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestGraph, wipe } from '../../tests/support/graph.ts';
+import { describe, expect, it } from 'vitest';
+import { eachTestFrom } from '../../tests/support/graph.ts';
 import type { Actor } from '../audit/index.ts';
 import type { Graph } from '../db/index.ts';
 import { eventsAfter, lastSequence, sequenceEvents } from '../events/index.ts';
@@ -64,15 +64,7 @@ async function footprint() {
   return row!;
 }
 
-beforeAll(async () => {
-  graph = await openTestGraph();
-});
-afterAll(async () => graph?.close());
-
-beforeEach(async () => {
-  await wipe(graph);
-  await importEcosystem(graph, WORLD, 60_000);
-});
+eachTestFrom(WORLD, (opened) => { graph = opened; });
 
 describe('windows', () => {
   it('the default expiry is registeredOn + 90 days, in force up to the day before it', async () => {

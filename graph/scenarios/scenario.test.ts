@@ -3,8 +3,8 @@
  * never see its changes, a write to what it changed waits for its rollback (and no
  * longer), a write to anything else does not wait at all.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestGraph, wipe } from '../../tests/support/graph.ts';
+import { describe, expect, it } from 'vitest';
+import { eachTestFrom } from '../../tests/support/graph.ts';
 import { graphVersion, type Graph } from '../db/index.ts';
 import { partnersByIds } from '../directory/index.ts';
 import { assignRole } from '../engagements/index.ts';
@@ -48,12 +48,7 @@ async function orchestratorToday(graph: Graph, engagement: string): Promise<stri
 }
 
 let graph: Graph;
-beforeAll(async () => { graph = await openTestGraph(); });
-afterAll(async () => graph?.close());
-beforeEach(async () => {
-  await wipe(graph);
-  await importEcosystem(graph, world, 120_000);
-});
+eachTestFrom(world, (opened) => { graph = opened; }, { timeoutMs: 120_000 });
 
 describe('scenario transaction', () => {
   it('concurrent readers see the stored graph only, while the changes are in place and after', async () => {

@@ -5,8 +5,8 @@
  * the dispatcher's database steps: one lease holder at a time under contention, an
  * expired lease taken over, a batch recorded only while the lease is held.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestGraph, wipe } from '../../tests/support/graph.ts';
+import { describe, expect, it } from 'vitest';
+import { eachTestFrom } from '../../tests/support/graph.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import type { Graph } from '../db/index.ts';
 import { setOutcomeStatus } from '../engagements/index.ts';
@@ -36,14 +36,9 @@ const WORLD: EcosystemInput = {
 
 let graph: Graph;
 
-beforeAll(async () => {
-  graph = await openTestGraph();
-});
-afterAll(async () => graph?.close());
-beforeEach(async () => {
-  await wipe(graph);
-  await importEcosystem(graph, WORLD, 60_000);
-  while (await sequenceEvents(graph) > 0) { /* numbered: a new webhook starts after them */ }
+eachTestFrom(WORLD, (opened) => { graph = opened; }, {
+  // Numbered before each test: a new webhook starts after them.
+  async then(g) { while (await sequenceEvents(g) > 0) { /* numbering */ } },
 });
 
 async function refused(work: Promise<unknown>): Promise<Array<{ path: string; message: string }>> {

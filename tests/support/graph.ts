@@ -4,8 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { Graph, applySchema } from '../../graph/db/index.ts';
+import { importEcosystem } from '../../graph/import/index.ts';
+import type { EcosystemInput } from '../../graph/model/index.ts';
 
 export async function openTestGraph(options: { queryTimeoutMs?: number } = {}): Promise<Graph> {
   const driver = neo4j.driver(inject('neo4jUri'), undefined, { disableLosslessIntegers: true, logging: { level: 'error', logger: () => {} } });
@@ -21,6 +23,26 @@ export async function openTestGraph(options: { queryTimeoutMs?: number } = {}): 
  */
 export async function wipe(graph: Graph): Promise<void> {
   await graph.write('MATCH (n) WHERE NOT n:GraphState OR n:NetworkMetrics DETACH DELETE n');
+}
+
+/**
+ * Every test of the file starts from `world` imported into an empty graph: the graph is
+ * opened before the file's tests (handed to `opened`), and closed after them; `then` runs
+ * after each import (work a test should not see happening).
+ */
+export function eachTestFrom(world: EcosystemInput, opened: (graph: Graph) => void,
+  options: { timeoutMs?: number; then?: (graph: Graph) => Promise<void> } = {}): void {
+  let graph: Graph | undefined;
+  beforeAll(async () => {
+    graph = await openTestGraph();
+    opened(graph);
+  });
+  afterAll(async () => graph?.close());
+  beforeEach(async () => {
+    await wipe(graph!);
+    await importEcosystem(graph!, world, options.timeoutMs ?? 60_000);
+    await options.then?.(graph!);
+  });
 }
 
 /**
