@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARTNER_TYPES, TYPE_COLOURS, typeColour, typeColourCss } from './palette.ts';
+import { PARTNER_TYPES, TYPE_COLOURS, typeColour, typeSwatchStyle } from './palette.ts';
 
 /** WCAG 2.1 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -21,8 +21,8 @@ describe('partner type colours', () => {
     for (const type of PARTNER_TYPES) expect(typeColour(type, false)).toBe(TYPE_COLOURS[type]);
   });
 
-  it('gives swatches a CSS value with both schemes\' colours', () => {
-    expect(typeColourCss('SYSTEM_INTEGRATOR')).toBe('light-dark(#332288, #8877EE)');
-    expect(typeColourCss('ISV')).toBe('light-dark(#88CCEE, #88CCEE)');
+  it('gives swatches both schemes\' colours, the light one first for browsers without light-dark()', () => {
+    expect(typeSwatchStyle('SYSTEM_INTEGRATOR')).toBe('background:#332288;background:light-dark(#332288, #8877EE)');
+    expect(typeSwatchStyle('ISV')).toBe('background:#88CCEE;background:light-dark(#88CCEE, #88CCEE)');
   });
 });

@@ -48,12 +48,14 @@ export function typeColour(type: PartnerType, dark = prefersDark()): string {
 }
 
 /**
- * A partner type's colour as a CSS value that follows the colour scheme by itself (CSS
- * light-dark(); the page declares `color-scheme: light dark`): for swatches in the page,
- * which then change with a scheme switched while they are shown.
+ * A swatch's style for a partner type: a background that follows the colour scheme by
+ * itself (CSS light-dark(); the page declares `color-scheme: light dark`), so swatches
+ * change with a scheme switched while they are shown. A browser without light-dark()
+ * keeps the light colour written first.
  */
-export function typeColourCss(type: PartnerType): string {
-  return `light-dark(${typeColour(type, false)}, ${typeColour(type, true)})`;
+export function typeSwatchStyle(type: PartnerType): string {
+  const light = typeColour(type, false);
+  return `background:${light};background:light-dark(${light}, ${typeColour(type, true)})`;
 }
 
 export const TYPE_LABELS: Record<PartnerType, string> = {

@@ -1,7 +1,7 @@
 /** The map's left column: search, filters (region, industry, types, time window), size, links drawn, legend, ecosystem health. */
 import { clear, el, labelled, options } from '../lib/dom.ts';
 import { formatShare } from '../lib/format.ts';
-import { OKABE_ITO, PARTNER_TYPES, typeColourCss, TYPE_LABELS, type PartnerType } from '../lib/palette.ts';
+import { OKABE_ITO, PARTNER_TYPES, typeSwatchStyle, TYPE_LABELS, type PartnerType } from '../lib/palette.ts';
 import type { Health } from './map.queries.ts';
 import { windowDates, type MapFilter, type SizeBy } from './map-filter.ts';
 import { LINK_CHOICES, type MapSettings } from './map-state.ts';
@@ -91,7 +91,7 @@ export function createControls(o: ControlsOptions): MapControls {
       });
       const count = el('span', { class: 'muted small' });
       typeCounts.set(t, count);
-      return el('label', { class: 'row' }, box, el('span', { class: 'swatch', style: `background:${typeColourCss(t)}` }), TYPE_LABELS[t], count);
+      return el('label', { class: 'row' }, box, el('span', { class: 'swatch', style: typeSwatchStyle(t) }), TYPE_LABELS[t], count);
     }));
 
   const marks = el('div', { class: 'legend', 'data-testid': 'map-legend' });

@@ -3,7 +3,7 @@ import { ApiError } from '../api/client.ts';
 import { graphql } from '../api/generated/index.ts';
 import type { PartnerCardQuery, TrackRecordQuery } from '../api/generated/graphql.ts';
 import { button, el } from '../lib/dom.ts';
-import { typeColourCss, isPartnerType, typeLabel } from '../lib/palette.ts';
+import { typeSwatchStyle, isPartnerType, typeLabel } from '../lib/palette.ts';
 import type { Session } from './session.ts';
 import { describeError } from './states.ts';
 
@@ -49,11 +49,11 @@ export async function openPartnerCard(session: Session, partnerId: string): Prom
 }
 
 function cardContent(session: Session, p: PartnerCardData, record: unknown): Node[] {
-  const colour = isPartnerType(p.type) ? typeColourCss(p.type) : '#999';
+  const swatch = isPartnerType(p.type) ? typeSwatchStyle(p.type) : 'background:#999';
   const capabilities = [...p.capabilities].sort((a, b) => b.level - a.level || a.capability.name.localeCompare(b.capability.name));
   return [
     el('div', { class: 'partner-card', 'data-partner': p.id },
-      el('p', {}, el('span', { class: 'swatch', style: `background:${colour}` }), ' ', typeLabel(p.type), ' · ', p.status.toLowerCase(), p.tier ? ` · tier ${p.tier}` : '', el('br'),
+      el('p', {}, el('span', { class: 'swatch', style: swatch }), ' ', typeLabel(p.type), ' · ', p.status.toLowerCase(), p.tier ? ` · tier ${p.tier}` : '', el('br'),
         el('span', { class: 'muted small' }, p.id)),
       el('p', {}, el('strong', {}, 'Regions: '), p.regions.map((r) => r.name).join(', ') || '–'),
       el('p', {}, el('strong', {}, 'Industries: '), p.industries.map((i) => i.name).join(', ') || '–'),
