@@ -87,7 +87,7 @@ export function render(element: HTMLElement, data: FailureDag, options: DagViewO
     const texts = new Map(next.nodes.map((n) => [n.id, nodeText(n, measure)]));
     probe.remove();
     const height = (id: string) => heightFor(texts.get(id)?.length ?? 0);
-    const layout = layoutDag(next.nodes.map((n) => n.id), next.edges, { nodeWidth: W, nodeHeight: heightFor(0), heightOf: height });
+    const layout = layoutDag(next.nodes.map((n) => n.id), next.edges, { nodeWidth: W, heightOf: height });
     root.attr('aria-label', `Failure graph of ${next.nodes[0]?.id ?? 'the outcome'}: ${next.nodes.filter((n) => n.mark === 'root-cause').length} root causes`
         + (overdueCount ? `, ${overdueCount} overdue` : ''));
     const pos = (id: string) => layout.positions.get(id)!;
